@@ -1,0 +1,5 @@
+package workbook.lessons;
+
+/** A chapter of the workbook: its number gives the teaching order. */
+public record Chapter(int number, String title) {
+}

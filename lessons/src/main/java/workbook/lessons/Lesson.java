@@ -1,0 +1,29 @@
+package workbook.lessons;
+
+import java.util.List;
+
+/**
+ * One lesson: its front matter and its Markdown body.
+ *
+ * @param source where it was read from, as a learner would find it in the repository
+ * @param kind the failure kind it teaches, as the catalog spells it (checked against the pitfall's code)
+ */
+public record Lesson(String id, String title, int chapter, String kind, List<String> seeds, String summary,
+        Prediction predict, List<String> hints, String body, String source) {
+
+    public Lesson {
+        seeds = List.copyOf(seeds);
+        hints = List.copyOf(hints);
+    }
+
+    /** The question a learner answers before running the broken code. {@code answer} is 1-based. */
+    public record Prediction(String question, List<String> choices, int answer) {
+        public Prediction {
+            choices = List.copyOf(choices);
+        }
+    }
+
+    /** The sections every lesson has, in this order. */
+    public static final List<String> SECTIONS = List.of("The incident", "Predict", "Run it", "Observe", "Why",
+            "Fix it", "Takeaway");
+}

@@ -1,0 +1,140 @@
+package workbook.lessons;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a lesson: YAML front matter between {@code ---} lines, then Markdown with the seven sections in order. */
+public final class LessonParser {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\R(.*?)\\R---\\R(.*)\\z", Pattern.DOTALL);
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    private static final Pattern HEADING = Pattern.compile("^## (.+?)\\s*$", Pattern.MULTILINE);
+
+    private LessonParser() {
+    }
+
+    /**
+     * @param file the lesson's path as a learner finds it, used in messages
+     * @param expectedId the id the file name gives
+     */
+    public static Lesson parse(String file, String expectedId, String text) throws LessonFormatException {
+        Matcher parts = FRONT_MATTER.matcher(text.replace("\r\n", "\n"));
+        if (!parts.matches()) {
+            throw new LessonFormatException(file, null,
+                    "does not start with front matter between two '---' lines");
+        }
+        Map<?, ?> fields;
+        try {
+            Object yaml = YAML.readValue(parts.group(1), Object.class);
+            if (!(yaml instanceof Map<?, ?> map)) {
+                throw new LessonFormatException(file, null, "its front matter is not a set of 'field: value' lines");
+            }
+            fields = map;
+        } catch (JsonProcessingException e) {
+            throw new LessonFormatException(file, null, "its front matter is not valid YAML: "
+                    + e.getOriginalMessage() + " (line " + (e.getLocation().getLineNr() + 1) + ")");
+        }
+        Fields f = new Fields(file, fields);
+        String id = f.text("id");
+        if (!ID.matcher(id).matches()) {
+            throw f.wrong("id", "'" + id + "' is not a kebab-case id");
+        }
+        if (!id.equals(expectedId)) {
+            throw f.wrong("id", "'" + id + "' does not match the file name (" + expectedId + ".md)");
+        }
+        Map<?, ?> predict = f.map("predict");
+        Fields p = new Fields(file, predict, "predict.");
+        List<String> choices = p.texts("choices", 2);
+        int answer = p.number("answer");
+        if (answer < 1 || answer > choices.size()) {
+            throw p.wrong("answer", "must be between 1 and " + choices.size() + " (the number of choices)");
+        }
+        String body = parts.group(2);
+        checkSections(file, body);
+        return new Lesson(id, f.text("title"), f.number("chapter"), f.text("kind"), f.texts("seed", 1),
+                f.text("summary"), new Lesson.Prediction(p.text("question"), choices, answer), f.texts("hints", 3),
+                body, file);
+    }
+
+    private static void checkSections(String file, String body) throws LessonFormatException {
+        List<String> headings = new ArrayList<>();
+        Matcher heading = HEADING.matcher(body);
+        while (heading.find()) {
+            headings.add(heading.group(1));
+        }
+        for (String section : Lesson.SECTIONS) {
+            if (!headings.contains(section)) {
+                throw new LessonFormatException(file, null, "has no '## " + section + "' section");
+            }
+        }
+        List<String> found = headings.stream().filter(Lesson.SECTIONS::contains).toList();
+        if (!found.equals(Lesson.SECTIONS)) {
+            throw new LessonFormatException(file, null,
+                    "has its sections out of order: " + found + "; the order is " + Lesson.SECTIONS);
+        }
+    }
+
+    /** Typed access to front matter fields, failing with the file and the field's name. */
+    private record Fields(String file, Map<?, ?> map, String prefix) {
+
+        Fields(String file, Map<?, ?> map) {
+            this(file, map, "");
+        }
+
+        LessonFormatException wrong(String field, String problem) {
+            return new LessonFormatException(file, prefix + field, problem);
+        }
+
+        private Object required(String field) throws LessonFormatException {
+            Object value = map.get(field);
+            if (value == null) {
+                throw wrong(field, "is missing");
+            }
+            return value;
+        }
+
+        String text(String field) throws LessonFormatException {
+            Object value = required(field);
+            if (!(value instanceof String s) || s.isBlank()) {
+                throw wrong(field, "must be a non-empty text");
+            }
+            return s.strip();
+        }
+
+        int number(String field) throws LessonFormatException {
+            if (!(required(field) instanceof Integer n)) {
+                throw wrong(field, "must be a whole number");
+            }
+            return n;
+        }
+
+        Map<?, ?> map(String field) throws LessonFormatException {
+            if (!(required(field) instanceof Map<?, ?> m)) {
+                throw wrong(field, "must hold fields of its own");
+            }
+            return m;
+        }
+
+        List<String> texts(String field, int atLeast) throws LessonFormatException {
+            Object value = required(field);
+            if (!(value instanceof List<?> list) || list.size() < atLeast) {
+                throw wrong(field, "must be a list of at least " + atLeast + (atLeast == 1 ? " entry" : " entries"));
+            }
+            List<String> texts = new ArrayList<>();
+            for (Object entry : list) {
+                if (!(entry instanceof String s) || s.isBlank()) {
+                    throw wrong(field, "entry " + (texts.size() + 1) + " must be a non-empty text (quote numbers)");
+                }
+                texts.add(s.strip());
+            }
+            return texts;
+        }
+    }
+}

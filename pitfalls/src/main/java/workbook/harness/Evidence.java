@@ -1,0 +1,67 @@
+package workbook.harness;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/** Proof a learner can read: counts, threads with their stacks, a lock cycle, a timeline, a plot. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = Evidence.Count.class, name = "count"),
+        @JsonSubTypes.Type(value = Evidence.Note.class, name = "note"),
+        @JsonSubTypes.Type(value = Evidence.Threads.class, name = "threads"),
+        @JsonSubTypes.Type(value = Evidence.LockCycle.class, name = "lock-cycle"),
+        @JsonSubTypes.Type(value = Evidence.Timeline.class, name = "timeline")})
+public sealed interface Evidence {
+
+    /** Something counted against what was expected, e.g. 400,000 views recorded, 263,540 counted. */
+    record Count(String label, long expected, long actual) implements Evidence {
+        public long missing() {
+            return expected - actual;
+        }
+    }
+
+    /** A line of fact that fits no other shape. */
+    record Note(String text) implements Evidence {
+    }
+
+    /** Threads as {@code jstack} would show them. */
+    record Threads(String caption, List<ThreadView> threads) implements Evidence {
+        public Threads {
+            threads = List.copyOf(threads);
+        }
+    }
+
+    /** A cycle of threads, each holding a lock the next one waits for. */
+    record LockCycle(List<LockEdge> edges, List<ThreadView> threads) implements Evidence {
+        public LockCycle {
+            edges = List.copyOf(edges);
+            threads = List.copyOf(threads);
+        }
+    }
+
+    /** One thread in a lock cycle: what it holds, what it waits for, and who holds that. */
+    record LockEdge(String thread, List<String> holds, String waitsFor, String heldBy) {
+        public LockEdge {
+            holds = List.copyOf(holds);
+        }
+    }
+
+    /** What happened when, in milliseconds from the start of the trial. */
+    record Timeline(String caption, List<Event> events) implements Evidence {
+        public Timeline {
+            events = List.copyOf(events);
+        }
+    }
+
+    record Event(long atMillis, String thread, String what) {
+    }
+
+    /** A thread's name, state, what it waits on, and its top frames. */
+    record ThreadView(String name, String state, String waitingOn, String ownedBy, List<String> holds,
+            List<String> stack) {
+        public ThreadView {
+            holds = List.copyOf(holds);
+            stack = List.copyOf(stack);
+        }
+    }
+}

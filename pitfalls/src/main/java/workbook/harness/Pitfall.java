@@ -1,0 +1,29 @@
+package workbook.harness;
+
+/**
+ * One pitfall: its id, the failure it shows, the class a learner fixes, and the scenario that drives it.
+ *
+ * <p>The subject is a class of the pitfall's package, implementing the pitfall's small contract. The broken
+ * version lives in {@code pitfalls/}; the fixed one has the same name in {@code solutions/} and a learner's copy
+ * has it too. Which one a trial runs is chosen by the class path of the trial's JVM, so the scenario always
+ * names the same class. Implementations are found with {@link java.util.ServiceLoader}.
+ *
+ * @param <C> the contract the scenario drives
+ */
+public interface Pitfall<C> {
+
+    /** The kebab-case id: the package, the lesson file, the CLI argument and the test case all use it. */
+    String id();
+
+    /** The failure the broken example shows. */
+    FailureKind kind();
+
+    /** The class a learner reads and fixes. */
+    Class<? extends C> subject();
+
+    /**
+     * Drives an implementation under stress within the trial's budget and says what happened. Never hangs: every
+     * wait on the code under test is bounded.
+     */
+    Finding run(Class<? extends C> implementation, Trial trial) throws Exception;
+}

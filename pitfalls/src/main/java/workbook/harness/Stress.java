@@ -1,0 +1,144 @@
+package workbook.harness;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Runs one step many times on several threads released together, bounded by iterations and by time. Every
+ * step publishes its progress with a release store, which also stops the JIT from folding a loop of plain writes
+ * into one (the reason naive counter races often lose nothing).
+ */
+public final class Stress {
+
+    /** One unit of work on one worker. */
+    @FunctionalInterface
+    public interface Step {
+        void run(int worker, long iteration) throws Exception;
+    }
+
+    /**
+     * @param completed steps completed per worker
+     * @param overlapped whether all workers were running at the same moment
+     * @param failures what the steps threw (each worker stops at its first)
+     * @param stuck names of workers still inside a step when the time was up
+     */
+    public record Result(long[] completed, boolean overlapped, List<Throwable> failures, List<String> stuck,
+            long elapsedMillis) {
+        public long total() {
+            return Arrays.stream(completed).sum();
+        }
+    }
+
+    private final Thread[] workers;
+    private final AtomicLongArray progress;
+    private final long[] startNanos;
+    private final long[] endNanos;
+    private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch ready;
+    private final CountDownLatch go = new CountDownLatch(1);
+    private final long limitNanos;
+    private long startedAt;
+
+    private Stress(String role, int workerCount, long iterations, Duration limit, Step step) {
+        workers = new Thread[workerCount];
+        progress = new AtomicLongArray(workerCount);
+        startNanos = new long[workerCount];
+        endNanos = new long[workerCount];
+        ready = new CountDownLatch(workerCount);
+        limitNanos = limit.toNanos();
+        for (int i = 0; i < workerCount; i++) {
+            int worker = i;
+            workers[i] = new Thread(() -> work(worker, iterations, step), role + "-" + (i + 1));
+            workers[i].setDaemon(true);
+        }
+    }
+
+    /**
+     * Starts {@code workerCount} threads named {@code role-1 ... role-n}, releases them together, and lets each run
+     * {@code step} up to {@code iterations} times or until {@code limit} has passed.
+     */
+    public static Stress start(String role, int workerCount, long iterations, Duration limit, Step step)
+            throws InterruptedException {
+        Stress stress = new Stress(role, workerCount, iterations, limit, step);
+        for (Thread worker : stress.workers) {
+            worker.start();
+        }
+        stress.ready.await();
+        stress.startedAt = System.nanoTime();
+        stress.go.countDown();
+        return stress;
+    }
+
+    /** Starts, waits for the end, and returns the result. */
+    public static Result run(String role, int workerCount, long iterations, Duration limit, Step step)
+            throws InterruptedException {
+        return start(role, workerCount, iterations, limit, step).await(Duration.ofSeconds(1));
+    }
+
+    private void work(int worker, long iterations, Step step) {
+        ready.countDown();
+        try {
+            go.await();
+            long deadline = System.nanoTime() + limitNanos;
+            startNanos[worker] = System.nanoTime();
+            for (long n = 0; n < iterations; n++) {
+                if ((n & 255) == 0 && System.nanoTime() > deadline) {
+                    break;
+                }
+                step.run(worker, n);
+                progress.lazySet(worker, n + 1);
+            }
+        } catch (Throwable failure) {
+            failures.add(failure);
+        } finally {
+            endNanos[worker] = System.nanoTime();
+        }
+    }
+
+    /** Steps completed so far, by all workers. */
+    public long progress() {
+        long sum = 0;
+        for (int i = 0; i < progress.length(); i++) {
+            sum += progress.get(i);
+        }
+        return sum;
+    }
+
+    public boolean done() {
+        return Arrays.stream(workers).noneMatch(Thread::isAlive);
+    }
+
+    public List<Long> threadIds() {
+        return Arrays.stream(workers).map(Thread::threadId).toList();
+    }
+
+    /** Waits for the workers up to the time limit plus {@code grace}; workers still busy then are reported stuck. */
+    public Result await(Duration grace) throws InterruptedException {
+        long deadline = startedAt + limitNanos + grace.toNanos();
+        for (Thread worker : workers) {
+            worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        List<String> stuck = new ArrayList<>();
+        long[] completed = new long[workers.length];
+        long lastStart = Long.MIN_VALUE;
+        long firstEnd = Long.MAX_VALUE;
+        for (int i = 0; i < workers.length; i++) {
+            completed[i] = progress.get(i);
+            if (workers[i].isAlive()) {
+                stuck.add(workers[i].getName());
+            } else {
+                lastStart = Math.max(lastStart, startNanos[i]);
+                firstEnd = Math.min(firstEnd, endNanos[i]);
+            }
+        }
+        boolean overlapped = stuck.isEmpty() ? lastStart < firstEnd : true;
+        return new Result(completed, overlapped, List.copyOf(failures), stuck,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+    }
+}

@@ -1,0 +1,70 @@
+package workbook.harness;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.jar.JarFile;
+
+/**
+ * The class path of a trial's JVM. The fixed and the learner's classes have the same names as the broken ones:
+ * putting them first is what selects them. The broken variant runs without the solutions on the path at all.
+ */
+final class TrialClasspath {
+
+    /** The resource that marks the solutions jar (or classes folder). */
+    static final String SOLUTIONS_MARKER = "META-INF/workbook-solutions";
+
+    private TrialClasspath() {
+    }
+
+    static String forVariant(Variant variant, Path mine) {
+        return forVariant(variant, mine, System.getProperty("java.class.path"));
+    }
+
+    static String forVariant(Variant variant, Path mine, String classPath) {
+        List<String> entries = new ArrayList<>(Arrays.asList(classPath.split(File.pathSeparator)));
+        List<String> solutions = entries.stream().filter(TrialClasspath::holdsSolutions).toList();
+        entries.removeAll(solutions);
+        switch (variant) {
+            case BROKEN -> {
+            }
+            case FIXED -> {
+                if (solutions.isEmpty()) {
+                    throw new IllegalStateException("the fixed examples (the solutions module) are not on the class"
+                            + " path: " + classPath);
+                }
+                entries.addAll(0, solutions);
+            }
+            case MINE -> {
+                if (mine == null) {
+                    throw new IllegalArgumentException("the learner's variant needs the folder of its classes");
+                }
+                entries.add(0, mine.toAbsolutePath().toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static boolean holdsSolutions(String entry) {
+        return holdsSolutions(Path.of(entry));
+    }
+
+    static boolean holdsSolutions(Path path) {
+        if (Files.isDirectory(path)) {
+            return Files.exists(path.resolve(SOLUTIONS_MARKER));
+        }
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        try (JarFile jar = new JarFile(path.toFile())) {
+            return jar.getEntry(SOLUTIONS_MARKER) != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read class path entry " + path, e);
+        }
+    }
+}

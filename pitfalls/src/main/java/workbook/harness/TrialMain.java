@@ -1,0 +1,90 @@
+package workbook.harness;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The main class of a trial's JVM: runs one scenario, writes its verdict as JSON to a file, and halts, whatever
+ * threads the code under test left behind. Its parent, {@link TrialLauncher}, kills it if it does not.
+ *
+ * <p>Arguments: {@code <pitfall-id> <variant> <budget-millis> <verdict-file>}.
+ */
+public final class TrialMain {
+
+    /** How long past its budget a scenario may take to wind up before the trial gives up on it. */
+    static final Duration WIND_UP = Duration.ofSeconds(3);
+
+    private TrialMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int status = 0;
+        try {
+            Verdict verdict = run(args[0], Variant.valueOf(args[1]), Duration.ofMillis(Long.parseLong(args[2])));
+            Path out = Path.of(args[3]);
+            Path partial = out.resolveSibling(out.getFileName() + ".partial");
+            Files.writeString(partial, VerdictJson.write(verdict), StandardCharsets.UTF_8);
+            Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
+        } catch (RuntimeException | IOException e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            System.out.flush();
+            System.err.flush();
+            // Leaked and deadlocked threads must not keep this JVM alive, and shutdown hooks may hang.
+            Runtime.getRuntime().halt(status);
+        }
+    }
+
+    /** Runs the scenario on a harness thread, so that code under test never blocks this one. */
+    static Verdict run(String id, Variant variant, Duration budget) {
+        Pitfall<?> pitfall = Pitfalls.byId(id).orElseThrow(() -> new IllegalArgumentException("no pitfall " + id));
+        Trial trial = new Trial(budget);
+        AtomicReference<Finding> finding = new AtomicReference<>();
+        Thread scenario = Harness.threads("scenario").newThread(() -> finding.set(runScenario(pitfall, trial)));
+        scenario.start();
+        try {
+            scenario.join(budget.plus(WIND_UP).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (finding.get() == null) {
+            finding.set(trial.inconclusive("the scenario did not finish within its budget of " + budget.toMillis()
+                    + " ms (+" + WIND_UP.toMillis() + " ms to wind up); this is a bug in the scenario",
+                    new Evidence.Threads("Where the scenario was stuck",
+                            ThreadViews.of(List.of(scenario.threadId()), trial.lockNames()))));
+        }
+        return Verdict.of(id, variant, finding.get(), trial.elapsedMillis());
+    }
+
+    private static <C> Finding runScenario(Pitfall<C> pitfall, Trial trial) {
+        try {
+            return pitfall.run(pitfall.subject(), trial);
+        } catch (Subjects.SubjectException e) {
+            return trial.notWorking(e.getMessage());
+        } catch (Throwable e) {
+            if (thrownBy(e, pitfall.subject())) {
+                return trial.notWorking(pitfall.subject().getSimpleName() + " threw " + e);
+            }
+            return trial.inconclusive("the scenario failed (a bug in the harness, not in the code under test): " + e);
+        }
+    }
+
+    private static boolean thrownBy(Throwable e, Class<?> subject) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().equals(subject.getName())
+                        || frame.getClassName().startsWith(subject.getName() + "$")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+package workbook.harness;
+
+import java.util.List;
+
+/**
+ * The result of one trial, as the CLI, the REPL, the tests and the benchmark all see it.
+ *
+ * @param kind the failure seen; {@code null} unless the outcome is {@link Outcome#REPRODUCED}
+ * @param output what the code under test printed, if anything (trimmed to its tail)
+ */
+public record Verdict(String pitfall, Variant variant, Outcome outcome, FailureKind kind, String summary,
+        List<Evidence> evidence, Timings timings, String output) {
+
+    public Verdict {
+        evidence = List.copyOf(evidence);
+        output = output == null ? "" : output;
+    }
+
+    /**
+     * @param trialMillis wall time of the whole trial, JVM start included
+     * @param scenarioMillis time the scenario itself ran
+     * @param evidenceMillis when the evidence was in, from the start of the scenario
+     */
+    public record Timings(long trialMillis, long scenarioMillis, long evidenceMillis) {
+    }
+
+    /** True when the outcome is the one this variant is known for (broken reproduces, fixed is clean). */
+    public boolean asExpected() {
+        return variant.expected() == outcome;
+    }
+
+    static Verdict of(String pitfall, Variant variant, Finding finding, long scenarioMillis) {
+        return new Verdict(pitfall, variant, finding.outcome(), finding.kind(), finding.summary(), finding.evidence(),
+                new Timings(scenarioMillis, scenarioMillis, finding.evidenceAtMillis()), "");
+    }
+
+    Verdict withTrial(long trialMillis, String output) {
+        return new Verdict(pitfall, variant, outcome, kind, summary, evidence,
+                new Timings(trialMillis, timings.scenarioMillis(), timings.evidenceMillis()), output);
+    }
+}

@@ -1,0 +1,90 @@
+package workbook.harness;
+
+import java.util.List;
+import java.util.Locale;
+import workbook.harness.Evidence.Count;
+import workbook.harness.Evidence.LockCycle;
+import workbook.harness.Evidence.LockEdge;
+import workbook.harness.Evidence.Note;
+import workbook.harness.Evidence.ThreadView;
+import workbook.harness.Evidence.Threads;
+import workbook.harness.Evidence.Timeline;
+
+/** Verdicts as plain text, for people: the outcome, the one-line summary, then the evidence. */
+public final class VerdictText {
+
+    private VerdictText() {
+    }
+
+    public static String render(Verdict verdict) {
+        StringBuilder out = new StringBuilder();
+        out.append(verdict.pitfall()).append(" (").append(verdict.variant().label()).append("): ")
+                .append(verdict.outcome());
+        if (verdict.kind() != null) {
+            out.append(' ').append(verdict.kind());
+        }
+        out.append("\n  ").append(verdict.summary()).append('\n');
+        for (Evidence evidence : verdict.evidence()) {
+            out.append('\n');
+            render(evidence, out);
+        }
+        if (!verdict.output().isBlank()) {
+            out.append("\nOutput of the code under test (last lines):\n");
+            verdict.output().lines().forEach(line -> out.append("  | ").append(line).append('\n'));
+        }
+        Verdict.Timings t = verdict.timings();
+        out.append(
+                String.format(Locale.ROOT, "%nTime: evidence at %,d ms; scenario %,d ms; trial %,d ms (JVM included)%n",
+                        t.evidenceMillis(), t.scenarioMillis(), t.trialMillis()));
+        return out.toString();
+    }
+
+    private static void render(Evidence evidence, StringBuilder out) {
+        switch (evidence) {
+            case Count c -> out.append(String.format(Locale.ROOT, "  %s: expected %,d, got %,d%s%n", c.label(),
+                    c.expected(), c.actual(), c.missing() == 0
+                            ? ""
+                            : String.format(Locale.ROOT,
+                                    " (%,d %s)", Math.abs(c.missing()), c.missing() > 0 ? "missing" : "too many")));
+            case Note n -> out.append("  ").append(n.text()).append('\n');
+            case Threads t -> {
+                out.append("  ").append(t.caption()).append(":\n");
+                t.threads().forEach(thread -> thread(thread, out));
+            }
+            case LockCycle cycle -> {
+                out.append("  Lock cycle (as ThreadMXBean.findDeadlockedThreads reports it):\n");
+                for (LockEdge edge : cycle.edges()) {
+                    out.append("    ").append(edge.thread()).append(" holds ")
+                            .append(edge.holds().isEmpty() ? "nothing" : String.join(" and ", edge.holds()))
+                            .append(" and waits for ").append(edge.waitsFor()).append(" (held by ")
+                            .append(edge.heldBy()).append(")\n");
+                }
+                out.append("  The threads:\n");
+                cycle.threads().forEach(thread -> thread(thread, out));
+            }
+            case Timeline timeline -> {
+                out.append("  ").append(timeline.caption()).append(":\n");
+                for (Evidence.Event event : timeline.events()) {
+                    out.append(String.format(Locale.ROOT, "    %6d ms  %-16s %s%n", event.atMillis(), event.thread(),
+                            event.what()));
+                }
+            }
+        }
+    }
+
+    private static void thread(ThreadView thread, StringBuilder out) {
+        out.append("    \"").append(thread.name()).append("\" ").append(thread.state());
+        if (thread.waitingOn() != null) {
+            out.append(" on ").append(thread.waitingOn());
+            if (thread.ownedBy() != null) {
+                out.append(" owned by \"").append(thread.ownedBy()).append('"');
+            }
+        }
+        out.append('\n');
+        List<String> stack = thread.stack();
+        stack.forEach(frame -> out.append("        at ").append(frame).append('\n'));
+        if (!thread.holds().isEmpty()) {
+            out.append("        holding ").append(String.join(", ", thread.holds())).append('\n');
+        }
+    }
+}

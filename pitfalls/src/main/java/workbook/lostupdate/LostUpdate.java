@@ -1,0 +1,77 @@
+package workbook.lostupdate;
+
+import java.util.Locale;
+import workbook.harness.Evidence.Count;
+import workbook.harness.FailureKind;
+import workbook.harness.Finding;
+import workbook.harness.Pitfall;
+import workbook.harness.Stress;
+import workbook.harness.Subjects;
+import workbook.harness.Trial;
+
+/**
+ * Request threads record views at the same time; the scenario compares the views recorded with the views counted.
+ * Rounds repeat until an update is lost or the budget is spent.
+ */
+public final class LostUpdate implements Pitfall<ViewCounter> {
+
+    static final int THREADS = 4;
+    static final long VIEWS_PER_THREAD = 100_000;
+    static final int ROUNDS = 10;
+    /** Fewer views than this in a whole trial is too little concurrency to call a counter correct. */
+    static final long ENOUGH_VIEWS = 1_000_000;
+
+    @Override
+    public String id() {
+        return "lost-update";
+    }
+
+    @Override
+    public FailureKind kind() {
+        return FailureKind.RACE;
+    }
+
+    @Override
+    public Class<PageViewCounter> subject() {
+        return PageViewCounter.class;
+    }
+
+    @Override
+    public Finding run(Class<? extends ViewCounter> implementation, Trial trial) throws Exception {
+        long recorded = 0;
+        int overlapping = 0;
+        int round = 0;
+        while (round < ROUNDS && !trial.outOfTime()) {
+            round++;
+            ViewCounter counter = Subjects.create(implementation);
+            Stress.Result result = Stress.run("request", THREADS, VIEWS_PER_THREAD, trial.remaining(),
+                    (thread, i) -> counter.recordView());
+            if (!result.failures().isEmpty()) {
+                return trial.notWorking("recordView() threw " + result.failures().get(0));
+            }
+            if (!result.stuck().isEmpty()) {
+                return trial.notWorking("recordView() never returned on " + String.join(", ", result.stuck()));
+            }
+            long counted = counter.views();
+            if (counted != result.total()) {
+                return trial.reproduced(FailureKind.RACE, String.format(Locale.ROOT,
+                        "%d threads recorded %,d views at once; the counter says %,d: %,d updates lost (round %d)",
+                        THREADS, result.total(), counted, result.total() - counted, round),
+                        new Count("views", result.total(), counted));
+            }
+            recorded += counted;
+            overlapping += result.overlapped() ? 1 : 0;
+        }
+        if (overlapping == 0) {
+            return trial.inconclusive("the request threads never ran at the same time, so no update could be lost");
+        }
+        if (recorded < ENOUGH_VIEWS) {
+            return trial.notWorking(String.format(Locale.ROOT,
+                    "only %,d views recorded in %,d ms: too slow to count views, and too few to show the race",
+                    recorded, trial.elapsedMillis()));
+        }
+        return trial
+                .clean(String.format(Locale.ROOT, "%,d views from %d threads at once in %d rounds; every one counted",
+                        recorded, THREADS, round), new Count("views", recorded, recorded));
+    }
+}

@@ -1,0 +1,9 @@
+package workbook.lostupdate;
+
+/** Counts page views. Called from every request thread at once. */
+public interface ViewCounter {
+
+    void recordView();
+
+    long views();
+}

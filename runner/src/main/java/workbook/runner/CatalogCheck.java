@@ -1,0 +1,70 @@
+package workbook.runner;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import workbook.harness.Examples;
+import workbook.harness.Pitfall;
+import workbook.lessons.LessonFormatException;
+import workbook.lessons.Lessons;
+
+/**
+ * Finds what is missing or inconsistent in the catalog, each problem naming the file (and field) to mend: a pitfall
+ * without its broken or fixed example or its lesson, a duplicate id, a malformed lesson, a lesson whose kind
+ * disagrees with its code, a lesson without a pitfall.
+ */
+public final class CatalogCheck {
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+    private CatalogCheck() {
+    }
+
+    public static List<String> problems(List<Pitfall<?>> pitfalls, Lessons lessons) {
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Pitfall<?> pitfall : pitfalls) {
+            String id = pitfall.id();
+            String code = pitfall.getClass().getName();
+            if (!ids.add(id)) {
+                problems.add(code + ": id '" + id + "' is used by another pitfall too");
+            }
+            if (!ID.matcher(id).matches()) {
+                problems.add(code + ": id '" + id + "' is not kebab-case");
+                continue;
+            }
+            String expectedPackage = "workbook." + id.replace("-", "");
+            if (!pitfall.subject().getPackageName().equals(expectedPackage)
+                    || !pitfall.getClass().getPackageName().equals(expectedPackage)) {
+                problems.add(code + ": pitfall '" + id + "' and its subject belong in package " + expectedPackage);
+            }
+            String source = Examples.sourcePath(pitfall);
+            if (Examples.brokenSource(pitfall).isEmpty()) {
+                problems.add("pitfalls/src/main/java/" + source + ": missing (the broken example of " + id + ")");
+            }
+            if (Examples.fixedSource(pitfall).isEmpty() || !Examples.hasFixedClass(pitfall)) {
+                problems.add("solutions/src/main/java/" + source + ": missing (the fixed example of " + id + ")");
+            }
+            String lessonFile = Lessons.REPOSITORY_FOLDER + "/" + id + ".md";
+            boolean unreadable = lessons.problems().stream().anyMatch(p -> p.file().equals(lessonFile));
+            lessons.byId(id).ifPresentOrElse(lesson -> {
+                if (!lesson.kind().equals(pitfall.kind().name())) {
+                    problems.add(lessonFile + ": front matter field 'kind' says " + lesson.kind() + ", the code ("
+                            + pitfall.getClass().getSimpleName() + ".kind()) says " + pitfall.kind());
+                }
+            }, () -> {
+                if (!unreadable) {
+                    problems.add(lessonFile + ": missing (the lesson of " + id + ")");
+                }
+            });
+        }
+        for (LessonFormatException problem : lessons.problems()) {
+            problems.add(problem.getMessage());
+        }
+        lessons.all().stream().filter(lesson -> !ids.contains(lesson.id()))
+                .forEach(lesson -> problems.add(lesson.source() + ": no pitfall has the id '" + lesson.id() + "'"));
+        return problems;
+    }
+}
