@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import workbook.lessons.Chapter;
 
 /** {@code workbook list}: the chapters and their pitfalls. */
-@Command(name = "list", description = "List the chapters and their pitfalls.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the chapters and their pitfalls.")
 final class ListCommand implements Runnable {
 
     @Spec

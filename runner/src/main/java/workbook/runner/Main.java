@@ -32,7 +32,7 @@ public final class Main implements Runnable {
                 return ExitCodes.USAGE;
             }
             err.println("workbook failed: " + e.getMessage());
-            if (parsed.hasMatchedOption("--verbose")) {
+            if (cmd.getParseResult().hasMatchedOption("--verbose")) {
                 e.printStackTrace(err);
             }
             return ExitCodes.INTERNAL;

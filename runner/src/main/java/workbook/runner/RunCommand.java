@@ -16,7 +16,7 @@ import workbook.harness.VerdictJson;
 import workbook.harness.VerdictText;
 
 /** {@code workbook run <id>}: runs the broken (or fixed) example in a trial JVM and shows the evidence. */
-@Command(name = "run", description = "Run a pitfall's broken example (or the fixed one) and show the evidence.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pitfall's broken example (or the fixed one) and show the evidence.")
 final class RunCommand implements Callable<Integer> {
 
     @Spec

@@ -1,0 +1,71 @@
+package workbook.harness;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class StressTest {
+
+    @Test
+    void runsEveryIterationOnEveryWorkerAndCountsThem() throws Exception {
+        AtomicLong done = new AtomicLong();
+
+        Stress.Result result = Stress.run("worker", 3, 10_000, Duration.ofSeconds(30),
+                (w, i) -> done.incrementAndGet());
+
+        assertArrayEquals(new long[]{10_000, 10_000, 10_000}, result.completed());
+        assertEquals(30_000, result.total());
+        assertEquals(30_000, done.get());
+        assertEquals(List.of(), result.failures());
+        assertEquals(List.of(), result.stuck());
+    }
+
+    @Test
+    void stopsAtTheTimeLimitWhateverTheIterations() throws Exception {
+        Stress.Result result = Stress.run("worker", 2, Long.MAX_VALUE, Duration.ofMillis(100), (w, i) -> {
+        });
+
+        assertTrue(result.total() > 0);
+        assertEquals(List.of(), result.stuck());
+    }
+
+    @Test
+    void aFailingStepStopsItsWorkerAndIsReported() throws Exception {
+        Stress.Result result = Stress.run("worker", 2, 100, Duration.ofSeconds(30), (w, i) -> {
+            if (w == 1 && i == 10) {
+                throw new IllegalStateException("boom");
+            }
+        });
+
+        assertEquals(1, result.failures().size());
+        assertEquals("boom", result.failures().get(0).getMessage());
+        assertArrayEquals(new long[]{100, 10}, result.completed());
+    }
+
+    @Test
+    void aWorkerThatNeverReturnsIsReportedStuck() throws Exception {
+        Object never = new Object();
+        Stress.Result result = Stress.run("worker", 2, 10, Duration.ofMillis(50), (w, i) -> {
+            if (w == 0) {
+                synchronized (never) {
+                    never.wait();
+                }
+            }
+        });
+
+        assertEquals(List.of("worker-1"), result.stuck());
+        assertEquals(10, result.completed()[1]);
+    }
+
+    @Test
+    void workersReleasedTogetherOverlap() throws Exception {
+        Stress.Result result = Stress.run("worker", 2, 5, Duration.ofSeconds(30), (w, i) -> Thread.sleep(10));
+
+        assertTrue(result.overlapped());
+    }
+}

@@ -1,0 +1,47 @@
+package workbook.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrialClasspathTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFixedClassesGoFirstAndTheBrokenVariantRunsWithoutThem() throws Exception {
+        Path pitfalls = Files.createDirectories(dir.resolve("pitfalls"));
+        Path solutions = Files.createDirectories(dir.resolve("solutions"));
+        Files.createDirectories(solutions.resolve("META-INF"));
+        Files.writeString(solutions.resolve(TrialClasspath.SOLUTIONS_MARKER), "");
+        Path mine = dir.resolve("mine");
+        String classPath = String.join(File.pathSeparator, pitfalls.toString(), solutions.toString(), "lib.jar");
+
+        assertEquals(path(pitfalls, "lib.jar"), TrialClasspath.forVariant(Variant.BROKEN, null, classPath));
+        assertEquals(path(solutions, pitfalls, "lib.jar"), TrialClasspath.forVariant(Variant.FIXED, null, classPath));
+        assertEquals(path(mine, pitfalls, "lib.jar"), TrialClasspath.forVariant(Variant.MINE, mine, classPath));
+    }
+
+    @Test
+    void withoutTheSolutionsTheFixedVariantCannotRun() {
+        Path pitfalls = dir.resolve("pitfalls");
+
+        var e = assertThrows(IllegalStateException.class,
+                () -> TrialClasspath.forVariant(Variant.FIXED, null, pitfalls.toString()));
+        assertEquals(true, e.getMessage().contains("the fixed examples"));
+    }
+
+    private static String path(Object... entries) {
+        StringBuilder path = new StringBuilder();
+        for (Object entry : entries) {
+            path.append(path.isEmpty() ? "" : File.pathSeparator).append(entry);
+        }
+        return path.toString();
+    }
+}

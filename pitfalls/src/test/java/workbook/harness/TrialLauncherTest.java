@@ -1,0 +1,70 @@
+package workbook.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Trials in real child JVMs, driven by the test pitfalls registered in this module's test resources. */
+class TrialLauncherTest {
+
+    private final TrialLauncher launcher = new TrialLauncher();
+
+    @Test
+    void aVerdictComesBackFromTheTrialJvm() {
+        Verdict verdict = launcher.run("test-finds-race", Variant.BROKEN, Duration.ofSeconds(2));
+
+        assertEquals(Outcome.REPRODUCED, verdict.outcome(), verdict::toString);
+        assertEquals(FailureKind.RACE, verdict.kind());
+        assertEquals(new Evidence.Count("items", 10, 7), verdict.evidence().get(0));
+        assertTrue(verdict.asExpected());
+        assertTrue(verdict.timings().trialMillis() >= verdict.timings().scenarioMillis());
+    }
+
+    @Test
+    void codeUnderTestThatThrowsIsNotWorking() {
+        Verdict verdict = launcher.run("test-subject-throws", Variant.BROKEN, Duration.ofSeconds(2));
+
+        assertEquals(Outcome.NOT_WORKING, verdict.outcome(), verdict::toString);
+        assertTrue(verdict.summary().contains("IllegalStateException: boom"), verdict.summary());
+    }
+
+    @Test
+    void aScenarioThatNeverFinishesIsInconclusiveAfterItsBudgetAndWindUp() {
+        Verdict verdict = launcher.run("test-stuck-scenario", Variant.BROKEN, Duration.ofMillis(200));
+
+        assertEquals(Outcome.INCONCLUSIVE, verdict.outcome(), verdict::toString);
+        assertTrue(verdict.summary().contains("did not finish within its budget"), verdict.summary());
+        assertTrue(verdict.timings().trialMillis() < 200 + TrialLauncher.SLACK.toMillis());
+    }
+
+    @Test
+    void codeUnderTestThatExitsTheJvmIsInconclusiveWithItsOutput() {
+        Verdict verdict = launcher.run("test-subject-exits", Variant.BROKEN, Duration.ofSeconds(2));
+
+        assertEquals(Outcome.INCONCLUSIVE, verdict.outcome(), verdict::toString);
+        assertTrue(verdict.summary().contains("exited with code 7 before reporting"), verdict.summary());
+        assertEquals("leaving now", verdict.output());
+    }
+
+    @Test
+    void aJvmThatNeverReportsIsKilledAtTheDeadline() {
+        TrialLauncher impatient = new TrialLauncher(NeverEndingMain.class.getName(), Duration.ofMillis(800));
+        long start = System.nanoTime();
+
+        Verdict verdict = impatient.run("any", Variant.BROKEN, Duration.ofMillis(200));
+
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(Outcome.INCONCLUSIVE, verdict.outcome());
+        assertTrue(verdict.summary().contains("did not report within 1000 ms and was killed"), verdict.summary());
+        assertTrue(millis < 10_000, "took " + millis + " ms");
+    }
+
+    /** A trial JVM that hangs outside any scenario: only the launcher's deadline ends it. */
+    public static final class NeverEndingMain {
+        public static void main(String[] args) throws InterruptedException {
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package workbook.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import workbook.harness.Evidence.ThreadView;
+
+class VerdictJsonTest {
+
+    static final ThreadView TELLER = new ThreadView("teller-1", "BLOCKED", "account B", "teller-2",
+            List.of("account A"), List.of("workbook.lockordering.AccountTransfers.transfer(AccountTransfers.java:10)"));
+
+    static Verdict everyKindOfEvidence() {
+        return new Verdict("lock-ordering", Variant.BROKEN, Outcome.REPRODUCED, FailureKind.DEADLOCK, "deadlocked",
+                List.of(new Evidence.Count("views", 400_000, 263_540), new Evidence.Note("a note"),
+                        new Evidence.Threads("leaked", List.of(TELLER)),
+                        new Evidence.LockCycle(
+                                List.of(new Evidence.LockEdge("teller-1", List.of("account A"), "account B",
+                                        "teller-2")),
+                                List.of(TELLER)),
+                        new Evidence.Timeline("ticks", List.of(new Evidence.Event(12, "poller", "tick")))),
+                new Verdict.Timings(900, 300, 120), "printed");
+    }
+
+    @Test
+    void everyFieldSurvivesTheRoundTrip() {
+        Verdict verdict = everyKindOfEvidence();
+
+        assertEquals(verdict, VerdictJson.read(VerdictJson.write(verdict)));
+    }
+
+    @Test
+    void machinesReadTheOutcomeTheKindAndWhetherItWasExpected() {
+        String json = VerdictJson.write(everyKindOfEvidence());
+
+        assertTrue(json.contains("\"outcome\" : \"REPRODUCED\""), json);
+        assertTrue(json.contains("\"kind\" : \"DEADLOCK\""), json);
+        assertTrue(json.contains("\"type\" : \"lock-cycle\""), json);
+        assertTrue(json.contains("\"asExpected\" : true"), json);
+    }
+}

@@ -1,0 +1,115 @@
+package workbook.testpitfalls;
+
+import java.util.concurrent.CountDownLatch;
+import workbook.harness.Evidence;
+import workbook.harness.FailureKind;
+import workbook.harness.Finding;
+import workbook.harness.Pitfall;
+import workbook.harness.Subjects;
+import workbook.harness.Trial;
+
+/** Pitfalls for testing the harness itself; registered only in this module's test resources. */
+public final class TestPitfalls {
+
+    private TestPitfalls() {
+    }
+
+    /** Always reproduces: checks that a verdict makes the round trip from the trial JVM. */
+    public static final class FindsRace extends Base {
+        public FindsRace() {
+            super("test-finds-race");
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) {
+            return trial.reproduced(FailureKind.RACE, "lost 3 of 10", new Evidence.Count("items", 10, 7));
+        }
+    }
+
+    /** Its subject throws. */
+    public static final class SubjectThrows extends Base {
+        public SubjectThrows() {
+            super("test-subject-throws");
+        }
+
+        @Override
+        public Class<? extends Runnable> subject() {
+            return Throws.class;
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) {
+            Subjects.create(implementation).run();
+            return trial.clean("unreachable");
+        }
+    }
+
+    /** Its subject calls System.exit. */
+    public static final class SubjectExits extends Base {
+        public SubjectExits() {
+            super("test-subject-exits");
+        }
+
+        @Override
+        public Class<? extends Runnable> subject() {
+            return Exits.class;
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) {
+            Subjects.create(implementation).run();
+            return trial.clean("unreachable");
+        }
+    }
+
+    /** Its scenario never returns. */
+    public static final class StuckScenario extends Base {
+        public StuckScenario() {
+            super("test-stuck-scenario");
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) throws InterruptedException {
+            new CountDownLatch(1).await();
+            return trial.clean("unreachable");
+        }
+    }
+
+    public static final class Throws implements Runnable {
+        @Override
+        public void run() {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    public static final class Exits implements Runnable {
+        @Override
+        public void run() {
+            System.out.println("leaving now");
+            System.exit(7);
+        }
+    }
+
+    abstract static class Base implements Pitfall<Runnable> {
+        private final String id;
+
+        Base(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public FailureKind kind() {
+            return FailureKind.RACE;
+        }
+
+        @Override
+        public Class<? extends Runnable> subject() {
+            return Throws.class;
+        }
+    }
+}
