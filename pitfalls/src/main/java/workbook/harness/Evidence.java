@@ -10,8 +10,19 @@ import java.util.List;
         @JsonSubTypes.Type(value = Evidence.Note.class, name = "note"),
         @JsonSubTypes.Type(value = Evidence.Threads.class, name = "threads"),
         @JsonSubTypes.Type(value = Evidence.LockCycle.class, name = "lock-cycle"),
-        @JsonSubTypes.Type(value = Evidence.Timeline.class, name = "timeline")})
+        @JsonSubTypes.Type(value = Evidence.Timeline.class, name = "timeline"),
+        @JsonSubTypes.Type(value = Evidence.Series.class, name = "series")})
 public sealed interface Evidence {
+
+    /** Something measured as something else grows, e.g. live threads after n calls; shown as a small plot. */
+    record Series(String caption, String xLabel, String yLabel, List<Point> points) implements Evidence {
+        public Series {
+            points = List.copyOf(points);
+        }
+    }
+
+    record Point(long x, long y) {
+    }
 
     /** Something counted against what was expected, e.g. 400,000 views recorded, 263,540 counted. */
     record Count(String label, long expected, long actual) implements Evidence {

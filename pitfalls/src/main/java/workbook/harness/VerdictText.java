@@ -6,6 +6,8 @@ import workbook.harness.Evidence.Count;
 import workbook.harness.Evidence.LockCycle;
 import workbook.harness.Evidence.LockEdge;
 import workbook.harness.Evidence.Note;
+import workbook.harness.Evidence.Point;
+import workbook.harness.Evidence.Series;
 import workbook.harness.Evidence.ThreadView;
 import workbook.harness.Evidence.Threads;
 import workbook.harness.Evidence.Timeline;
@@ -62,6 +64,7 @@ public final class VerdictText {
                 out.append("  The threads:\n");
                 cycle.threads().forEach(thread -> thread(thread, out));
             }
+            case Series series -> plot(series, out);
             case Timeline timeline -> {
                 out.append("  ").append(timeline.caption()).append(":\n");
                 for (Evidence.Event event : timeline.events()) {
@@ -69,6 +72,21 @@ public final class VerdictText {
                             event.what()));
                 }
             }
+        }
+    }
+
+    /** A horizontal bar per point, scaled to the largest value: readable on any terminal, even a dumb one. */
+    private static void plot(Series series, StringBuilder out) {
+        int width = 40;
+        long max = series.points().stream().mapToLong(Point::y).max().orElse(0);
+        int xWidth = Math.max(series.xLabel().length(),
+                series.points().stream().mapToInt(p -> Long.toString(p.x()).length()).max().orElse(1));
+        out.append("  ").append(series.caption()).append(":\n");
+        out.append(String.format(Locale.ROOT, "    %" + xWidth + "s  %s%n", series.xLabel(), series.yLabel()));
+        for (Point point : series.points()) {
+            int bar = max == 0 ? 0 : (int) Math.round((double) point.y() * width / max);
+            out.append(String.format(Locale.ROOT, "    %" + xWidth + "d  %s %,d%n", point.x(), "#".repeat(bar),
+                    point.y()));
         }
     }
 

@@ -20,7 +20,9 @@ class VerdictJsonTest {
                                 List.of(new Evidence.LockEdge("teller-1", List.of("account A"), "account B",
                                         "teller-2")),
                                 List.of(TELLER)),
-                        new Evidence.Timeline("ticks", List.of(new Evidence.Event(12, "poller", "tick")))),
+                        new Evidence.Timeline("ticks", List.of(new Evidence.Event(12, "poller", "tick"))),
+                        new Evidence.Series("threads", "calls", "live threads",
+                                List.of(new Evidence.Point(0, 3), new Evidence.Point(10, 23)))),
                 new Verdict.Timings(900, 300, 120), "printed");
     }
 

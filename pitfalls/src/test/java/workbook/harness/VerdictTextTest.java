@@ -25,5 +25,6 @@ class VerdictTextTest {
         assertTrue(text.contains("at workbook.lockordering.AccountTransfers.transfer(AccountTransfers.java:10)"), text);
         assertTrue(text.contains("12 ms  poller"), text);
         assertTrue(text.contains("  | printed"), text);
+        assertTrue(text.contains("10  " + "#".repeat(40) + " 23"), text);
     }
 }

@@ -1,0 +1,132 @@
+package workbook.harness;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import workbook.harness.Evidence.ThreadView;
+
+/**
+ * Runs a program's {@code main} in a JVM of its own, for pitfalls about how a JVM ends: what it wrote before it
+ * exited, and whether it exits at all. The child runs on this JVM's class path (so it sees the same variant), is
+ * killed at the deadline, and reports the non-daemon threads still alive after {@code main} returned.
+ */
+public final class ChildJvm {
+
+    /** How long after {@code main} returns the child lists the threads keeping it alive. */
+    static final Duration LINGER_REPORT_AFTER = Duration.ofMillis(300);
+    static final String THREADS_MARKER = "@@workbook-lingering-threads ";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ChildJvm() {
+    }
+
+    /**
+     * @param exited whether the JVM ended by itself before the deadline
+     * @param exitCode its exit status, or -1 when it was killed
+     * @param output what it printed (stdout and stderr together)
+     * @param lingering the non-daemon threads alive {@link #LINGER_REPORT_AFTER} after {@code main} returned
+     */
+    public record Result(boolean exited, int exitCode, String output, List<ThreadView> lingering, long millis) {
+        public Result {
+            lingering = List.copyOf(lingering);
+        }
+    }
+
+    public static Result run(Class<?> mainClass, List<String> args, Duration deadline) {
+        Path output = null;
+        Process process = null;
+        long start = System.nanoTime();
+        try {
+            output = Files.createTempFile("workbook-child-", ".txt");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-XX:+UseSerialGC", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                    ChildMain.class.getName(), mainClass.getName()));
+            command.addAll(args);
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            boolean exited = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            int exitCode = exited ? process.exitValue() : -1;
+            kill(process);
+            return parse(exited, exitCode, new String(Files.readAllBytes(output), StandardCharsets.UTF_8), millis);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run a child JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a child JVM", e);
+        } finally {
+            kill(process);
+            if (output != null) {
+                output.toFile().delete();
+            }
+        }
+    }
+
+    private static Result parse(boolean exited, int exitCode, String text, long millis) throws IOException {
+        StringBuilder output = new StringBuilder();
+        List<ThreadView> lingering = List.of();
+        for (String line : text.lines().toList()) {
+            if (line.startsWith(THREADS_MARKER)) {
+                lingering = JSON.readValue(line.substring(THREADS_MARKER.length()), new TypeReference<>() {
+                });
+            } else {
+                output.append(line).append('\n');
+            }
+        }
+        return new Result(exited, exitCode, output.toString(), lingering, millis);
+    }
+
+    private static void kill(Process process) {
+        if (process != null && process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The child's main: runs the program's main, then reports what keeps the JVM alive. */
+    public static final class ChildMain {
+
+        private ChildMain() {
+        }
+
+        public static void main(String[] args) throws Throwable {
+            Class<?> program = Class.forName(args[0]);
+            String[] programArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
+            try {
+                program.getMethod("main", String[].class).invoke(null, (Object) programArgs);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            } finally {
+                Thread watcher = Harness.threads("exit-watch").newThread(ChildMain::reportLingeringThreads);
+                watcher.start();
+            }
+        }
+
+        private static void reportLingeringThreads() {
+            try {
+                Thread.sleep(LINGER_REPORT_AFTER.toMillis());
+                List<Long> ids = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.isAlive() && !t.isDaemon() && !t.getName().equals("DestroyJavaVM"))
+                        .map(Thread::threadId).toList();
+                String json = JSON.writeValueAsString(ThreadViews.of(ids, new LockNames()));
+                System.out.println(THREADS_MARKER + json);
+                System.out.flush();
+            } catch (InterruptedException | IOException e) {
+                // The JVM is going away: nothing to report.
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package workbook.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.junit.jupiter.api.Test;
+
+class ChildJvmTest {
+
+    @Test
+    void aProgramThatEndsIsSeenExitingWithItsOutput() {
+        ChildJvm.Result result = ChildJvm.run(Prints.class, List.of("hello"), Duration.ofSeconds(10));
+
+        assertTrue(result.exited());
+        assertEquals(0, result.exitCode());
+        assertEquals("said hello\n", result.output());
+        assertEquals(List.of(), result.lingering());
+    }
+
+    @Test
+    void aProgramKeptAliveByAThreadIsKilledAndTheThreadReported() {
+        ChildJvm.Result result = ChildJvm.run(KeptAlive.class, List.of(), Duration.ofSeconds(2));
+
+        assertFalse(result.exited());
+        assertEquals(-1, result.exitCode());
+        assertEquals(1, result.lingering().size(), result::toString);
+        Evidence.ThreadView worker = result.lingering().get(0);
+        assertEquals("worker", worker.name());
+        assertTrue(worker.stack().stream().anyMatch(f -> f.startsWith("java.util.concurrent.LinkedBlockingQueue.take")),
+                worker.stack()::toString);
+    }
+
+    public static final class Prints {
+        public static void main(String[] args) {
+            System.out.println("said " + args[0]);
+        }
+    }
+
+    public static final class KeptAlive {
+        public static void main(String[] args) {
+            LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+            Thread.ofPlatform().name("worker").start(() -> {
+                try {
+                    queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+}
