@@ -14,7 +14,7 @@ import java.util.jar.JarFile;
  * The class path of a trial's JVM. The fixed and the learner's classes have the same names as the broken ones:
  * putting them first is what selects them. The broken variant runs without the solutions on the path at all.
  */
-final class TrialClasspath {
+public final class TrialClasspath {
 
     /** The resource that marks the solutions jar (or classes folder). */
     static final String SOLUTIONS_MARKER = "META-INF/workbook-solutions";
@@ -22,7 +22,8 @@ final class TrialClasspath {
     private TrialClasspath() {
     }
 
-    static String forVariant(Variant variant, Path mine) {
+    /** This JVM's class path, arranged to run {@code variant}; {@code mine} is the learner's classes folder. */
+    public static String forVariant(Variant variant, Path mine) {
         return forVariant(variant, mine, System.getProperty("java.class.path"));
     }
 

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a trial in a JVM of its own, with a hard deadline, and kills it afterwards: whatever the code under test
  * does (leak, spin, deadlock, exit), the caller gets a verdict in bounded time and inherits none of the mess.
+ * Not final, so that tests of its callers can stand a fake in for it.
  */
-public final class TrialLauncher {
+public class TrialLauncher {
 
     /** The scenario's budget when nobody asks for another. */
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(5);
@@ -44,41 +45,114 @@ public final class TrialLauncher {
 
     /** Runs a variant; {@code mine} is the folder of the learner's compiled classes, for {@link Variant#MINE}. */
     public Verdict run(String pitfall, Variant variant, Path mine, Duration budget) {
-        Path work = null;
-        Process process = null;
-        long start = System.nanoTime();
-        try {
-            work = Files.createTempDirectory("workbook-trial-");
-            Path verdictFile = work.resolve("verdict.json");
-            Path output = work.resolve("output.txt");
-            process = new ProcessBuilder(command(pitfall, variant, mine, budget, verdictFile))
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            Duration deadline = budget.plus(slack);
-            boolean exited = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            String tail = tail(output);
-            if (!exited) {
-                return undecided(pitfall, variant, millis, tail, "the trial JVM did not report within "
-                        + deadline.toMillis() + " ms and was killed");
-            }
-            if (!Files.exists(verdictFile)) {
-                return undecided(pitfall, variant, millis, tail, "the trial JVM exited with code "
-                        + process.exitValue() + " before reporting (did the code under test call System.exit?)");
-            }
-            return VerdictJson.read(Files.readString(verdictFile)).withTrial(millis, tail);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run a trial JVM: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return undecided(pitfall, variant, Duration.ofNanos(System.nanoTime() - start).toMillis(), "",
-                    "the trial was interrupted");
-        } finally {
+        try (Held held = start(pitfall, variant, mine, budget, false)) {
+            return held.verdict();
+        }
+    }
+
+    /**
+     * Runs a variant and keeps its JVM alive after the verdict, with whatever threads the code under test left,
+     * for a learner to inspect with the JDK's tools. Closing the result kills the JVM.
+     */
+    public Held hold(String pitfall, Variant variant, Path mine, Duration budget) {
+        return start(pitfall, variant, mine, budget, true);
+    }
+
+    /** A trial's verdict, and its JVM while it is held. */
+    public static final class Held implements AutoCloseable {
+        private final Verdict verdict;
+        private final Process process;
+        private final Path work;
+
+        Held(Verdict verdict, Process process, Path work) {
+            this.verdict = verdict;
+            this.process = process;
+            this.work = work;
+        }
+
+        /** A trial already over: nothing to hold. */
+        public static Held finished(Verdict verdict) {
+            return new Held(verdict, null, null);
+        }
+
+        public Verdict verdict() {
+            return verdict;
+        }
+
+        /** The trial JVM's process id, while it is alive. */
+        public java.util.OptionalLong pid() {
+            return process != null && process.isAlive()
+                    ? java.util.OptionalLong.of(process.pid())
+                    : java.util.OptionalLong.empty();
+        }
+
+        @Override
+        public void close() {
             kill(process);
             deleteQuietly(work);
         }
     }
 
-    private List<String> command(String pitfall, Variant variant, Path mine, Duration budget, Path verdictFile) {
+    private Held start(String pitfall, Variant variant, Path mine, Duration budget, boolean hold) {
+        Path work = null;
+        Process process = null;
+        long start = System.nanoTime();
+        boolean handedOver = false;
+        try {
+            work = Files.createTempDirectory("workbook-trial-");
+            Path verdictFile = work.resolve("verdict.json");
+            Path output = work.resolve("output.txt");
+            process = new ProcessBuilder(command(pitfall, variant, mine, budget, verdictFile, hold))
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Duration deadline = budget.plus(slack);
+            boolean reported = hold
+                    ? awaitFile(verdictFile, process, deadline)
+                    : process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            String tail = tail(output);
+            Verdict verdict;
+            if (!reported) {
+                verdict = undecided(pitfall, variant, millis, tail, "the trial JVM did not report within "
+                        + deadline.toMillis() + " ms and was killed");
+            } else if (!Files.exists(verdictFile)) {
+                verdict = undecided(pitfall, variant, millis, tail, "the trial JVM exited with code "
+                        + process.exitValue() + " before reporting (did the code under test call System.exit?)");
+            } else {
+                verdict = VerdictJson.read(Files.readString(verdictFile)).withTrial(millis, tail);
+            }
+            if (hold && process.isAlive()) {
+                handedOver = true;
+                return new Held(verdict, process, work);
+            }
+            return new Held(verdict, null, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run a trial JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Held(undecided(pitfall, variant, Duration.ofNanos(System.nanoTime() - start).toMillis(), "",
+                    "the trial was interrupted"), null, null);
+        } finally {
+            if (!handedOver) {
+                kill(process);
+                deleteQuietly(work);
+            }
+        }
+    }
+
+    /** Waits for the verdict file of a held trial (its JVM does not exit), or for the JVM to end, or the deadline. */
+    private static boolean awaitFile(Path file, Process process, Duration deadline) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < end) {
+            if (Files.exists(file) || !process.isAlive()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private List<String> command(String pitfall, Variant variant, Path mine, Duration budget, Path verdictFile,
+            boolean hold) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // One GC thread and a modest heap: less noise on a small machine, and a runaway allocation ends fast.
@@ -88,6 +162,9 @@ public final class TrialLauncher {
         command.add(TrialClasspath.forVariant(variant, mine));
         command.add(mainClass);
         command.addAll(List.of(pitfall, variant.name(), Long.toString(budget.toMillis()), verdictFile.toString()));
+        if (hold) {
+            command.add("hold");
+        }
         return command;
     }
 

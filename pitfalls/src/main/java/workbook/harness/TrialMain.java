@@ -13,18 +13,24 @@ import java.util.concurrent.atomic.AtomicReference;
  * The main class of a trial's JVM: runs one scenario, writes its verdict as JSON to a file, and halts, whatever
  * threads the code under test left behind. Its parent, {@link TrialLauncher}, kills it if it does not.
  *
- * <p>Arguments: {@code <pitfall-id> <variant> <budget-millis> <verdict-file>}.
+ * <p>Arguments: {@code <pitfall-id> <variant> <budget-millis> <verdict-file> [hold]}. With {@code hold}, the JVM
+ * stays up after reporting, threads and all, for a learner to inspect with {@code jstack} or {@code jcmd}, until it
+ * is killed or {@link #HOLD_LIMIT} has passed.
  */
 public final class TrialMain {
 
     /** How long past its budget a scenario may take to wind up before the trial gives up on it. */
     static final Duration WIND_UP = Duration.ofSeconds(3);
 
+    /** A held trial JVM ends by itself after this long, should its launcher be gone. */
+    static final Duration HOLD_LIMIT = Duration.ofMinutes(30);
+
     private TrialMain() {
     }
 
     public static void main(String[] args) throws IOException {
         int status = 0;
+        boolean hold = args.length > 4 && args[4].equals("hold");
         try {
             Verdict verdict = run(args[0], Variant.valueOf(args[1]), Duration.ofMillis(Long.parseLong(args[2])));
             Path out = Path.of(args[3]);
@@ -37,6 +43,13 @@ public final class TrialMain {
         } finally {
             System.out.flush();
             System.err.flush();
+            if (hold && status == 0) {
+                try {
+                    Thread.sleep(HOLD_LIMIT.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             // Leaked and deadlocked threads must not keep this JVM alive, and shutdown hooks may hang.
             Runtime.getRuntime().halt(status);
         }

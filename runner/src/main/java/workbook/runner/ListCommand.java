@@ -3,21 +3,28 @@ package workbook.runner;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import workbook.lessons.Chapter;
 
-/** {@code workbook list}: the chapters and their pitfalls. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the chapters and their pitfalls.")
+/** {@code workbook list}: the chapters, their pitfalls, and the learner's status on each. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the chapters and their pitfalls, with your status (new, seen, fixed).")
 final class ListCommand implements Runnable {
+
+    @ParentCommand
+    Main main;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        Catalog catalog = Catalog.load();
+        Workbook wb = main.workbook;
+        Catalog catalog = wb.catalog();
+        LearnerProgress progress = wb.progress().load();
         PrintWriter out = spec.commandLine().getOut();
+        wb.progress().warnings().forEach(w -> spec.commandLine().getErr().println(w));
         int idWidth = catalog.entries().stream().mapToInt(e -> e.id().length()).max().orElse(10);
         for (Chapter chapter : catalog.chapters()) {
             List<Catalog.Entry> entries = catalog.entries().stream().filter(e -> e.chapter() == chapter.number())
@@ -25,9 +32,10 @@ final class ListCommand implements Runnable {
             if (entries.isEmpty()) {
                 continue;
             }
-            out.printf("%nChapter %d: %s%n", chapter.number(), chapter.title());
+            out.printf("%n%s%n", wb.style().bold("Chapter " + chapter.number() + ": " + chapter.title()));
             for (Catalog.Entry entry : entries) {
-                out.printf("  %-" + idWidth + "s  %-12s %s%n", entry.id(), entry.pitfall().kind(), entry.title());
+                out.printf("  %-" + idWidth + "s  %-12s %-6s %s%n", entry.id(), entry.pitfall().kind(),
+                        status(progress.status(entry.id()), wb.style()), entry.title());
             }
         }
         List<Catalog.Entry> orphans = catalog.entries().stream().filter(e -> e.lesson() == null).toList();
@@ -36,5 +44,14 @@ final class ListCommand implements Runnable {
             orphans.forEach(e -> out.printf("  %-" + idWidth + "s  %s%n", e.id(), e.pitfall().kind()));
         }
         out.flush();
+    }
+
+    private static String status(LearnerProgress.Status status, Style style) {
+        String text = String.format("%-6s", status.name().toLowerCase(java.util.Locale.ROOT));
+        return switch (status) {
+            case NEW -> style.dim(text);
+            case SEEN -> style.yellow(text);
+            case FIXED -> style.green(text);
+        };
     }
 }

@@ -1,47 +1,67 @@
 package workbook.runner;
 
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code workbook} command. */
 @Command(name = "workbook", mixinStandardHelpOptions = true, version = "workbook 0.1.0", description = "The Concurrency Pitfalls Workbook: broken and fixed Java concurrency examples, "
-        + "and the evidence of their failures.", subcommands = {ListCommand.class, RunCommand.class,
+        + "and the evidence of their failures.", subcommands = {ListCommand.class, ShowCommand.class, RunCommand.class,
+                LessonCommand.class,
+                CheckCommand.class, HintCommand.class, SolutionCommand.class, ResetCommand.class,
+                VerifyCommand.class, ProgressCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+
+    final Workbook workbook;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    Main(Workbook workbook) {
+        this.workbook = workbook;
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(Workbook.fromEnvironment()).execute(args));
     }
 
     /** The command line with its error handling: one clear sentence, no stack trace unless {@code --verbose}. */
-    public static CommandLine commandLine() {
-        CommandLine line = new CommandLine(new Main());
-        for (CommandLine command : List.of(line, line.getSubcommands().get("run"))) {
-            command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                    .exitCodeList(ExitCodes.HELP);
-        }
+    static CommandLine commandLine(Workbook workbook) {
+        CommandLine line = new CommandLine(new Main(workbook));
+        line.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
+        line.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
+                .exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (e instanceof Catalog.UnknownIdException) {
+            if (e instanceof Catalog.UnknownIdException || e instanceof UsageProblem) {
                 err.println(e.getMessage());
                 return ExitCodes.USAGE;
             }
-            err.println("workbook failed: " + e.getMessage());
-            if (cmd.getParseResult().hasMatchedOption("--verbose")) {
+            err.println("workbook failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (verbose(cmd)) {
                 e.printStackTrace(err);
+            } else {
+                err.println("(run again with --verbose for the details)");
             }
             return ExitCodes.INTERNAL;
         });
         return line;
     }
 
+    private static boolean verbose(CommandLine cmd) {
+        return cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--verbose");
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A mistake on the command line that picocli cannot see (a file that is not there, a bad number). */
+    static final class UsageProblem extends RuntimeException {
+        UsageProblem(String message) {
+            super(message);
+        }
     }
 }

@@ -1,11 +1,13 @@
 package workbook.runner;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import workbook.harness.Outcome;
@@ -13,20 +15,34 @@ import workbook.harness.TrialLauncher;
 import workbook.harness.Variant;
 import workbook.harness.Verdict;
 import workbook.harness.VerdictJson;
-import workbook.harness.VerdictText;
 
-/** {@code workbook run <id>}: runs the broken (or fixed) example in a trial JVM and shows the evidence. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pitfall's broken example (or the fixed one) and show the evidence.")
+/** {@code workbook run <id>}: runs the broken, fixed or learner's example in a trial JVM and shows the evidence. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pitfall's broken example (or the fixed one, or your copy) and show the evidence.")
 final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "<id>", description = "The pitfall, e.g. lost-update ('workbook list' shows them all).")
+    @Parameters(paramLabel = "<id>", completionCandidates = PitfallIds.class, description = "The pitfall, e.g. lost-update ('workbook list' shows them all).")
     String id;
 
-    @Option(names = "--fixed", description = "Run the fixed example instead of the broken one.")
-    boolean fixed;
+    @ArgGroup(exclusive = true)
+    Which which = new Which();
+
+    static final class Which {
+        @Option(names = "--fixed", description = "Run the fixed example.")
+        boolean fixed;
+
+        @Option(names = "--mine", description = "Run your copy from the workspace (compiled first).")
+        boolean mine;
+    }
+
+    @Option(names = "--hold", description = "Keep the trial JVM alive afterwards, with its threads, and print the "
+            + "jstack / jcmd commands to look at it; Enter ends it.")
+    boolean hold;
 
     @Option(names = "--json", description = "Print the verdict as JSON.")
     boolean json;
@@ -38,19 +54,60 @@ final class RunCommand implements Callable<Integer> {
     boolean verbose;
 
     @Override
-    public Integer call() {
-        Catalog.Entry entry = Catalog.load().require(id);
-        Variant variant = fixed ? Variant.FIXED : Variant.BROKEN;
-        Verdict verdict = new TrialLauncher().run(entry.id(), variant, Duration.ofSeconds(budgetSeconds));
+    public Integer call() throws IOException {
+        Workbook wb = main.workbook;
+        Catalog.Entry entry = wb.catalog().require(id);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? VerdictJson.write(verdict) + "\n" : VerdictText.render(verdict));
+        Variant variant = which.fixed ? Variant.FIXED : which.mine ? Variant.MINE : Variant.BROKEN;
+        java.nio.file.Path classes = null;
+        if (variant == Variant.MINE) {
+            LearnerCompiler.Compilation compilation = LearnerCompiler.compile(entry.pitfall(),
+                    wb.workspace().ensureCopy(entry.pitfall()), wb.workspace().buildDir(entry.pitfall()));
+            if (!compilation.compiled()) {
+                compilation.errors().forEach(spec.commandLine().getErr()::println);
+                return ExitCodes.DOES_NOT_COMPILE;
+            }
+            classes = compilation.classes();
+        }
+        try (TrialLauncher.Held trial = hold
+                ? wb.launcher().hold(entry.id(), variant, classes, Workbook.budget(budgetSeconds))
+                : TrialLauncher.Held.finished(
+                        wb.launcher().run(entry.id(), variant, classes, Workbook.budget(budgetSeconds)))) {
+            Verdict verdict = trial.verdict();
+            out.print(json ? VerdictJson.write(verdict) + "\n" : Render.verdict(verdict, wb.style()));
+            out.flush();
+            if (variant == Variant.BROKEN) {
+                wb.progress().update(entry.id(), ProgressStore::seen);
+            }
+            if (hold) {
+                holdForInspection(trial, out, wb);
+            }
+            return exitCode(verdict);
+        }
+    }
+
+    private static void holdForInspection(TrialLauncher.Held trial, PrintWriter out, Workbook wb) throws IOException {
+        if (trial.pid().isEmpty()) {
+            out.println("\nThe trial JVM has already ended: nothing to hold.");
+            return;
+        }
+        long pid = trial.pid().getAsLong();
+        out.printf("%nThe trial JVM is held: pid %d. Look at it as you would in production:%n", pid);
+        out.printf("  jstack %d%n  jcmd %d Thread.print%n  jcmd %d JFR.start duration=30s filename=trial.jfr%n", pid,
+                pid, pid);
+        out.println("Press Enter to end it.");
         out.flush();
-        return exitCode(verdict);
+        wb.in().readLine();
     }
 
     static int exitCode(Verdict verdict) {
         if (verdict.outcome() == Outcome.INCONCLUSIVE) {
             return ExitCodes.INCONCLUSIVE;
+        }
+        if (verdict.variant() == Variant.MINE) {
+            return verdict.outcome() == Outcome.CLEAN
+                    ? ExitCodes.AS_EXPECTED
+                    : verdict.outcome() == Outcome.REPRODUCED ? ExitCodes.STILL_BROKEN : ExitCodes.DOES_NOT_WORK;
         }
         return verdict.asExpected() ? ExitCodes.AS_EXPECTED : ExitCodes.UNEXPECTED;
     }

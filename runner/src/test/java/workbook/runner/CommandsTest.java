@@ -1,37 +1,69 @@
 package workbook.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import workbook.harness.Outcome;
+import workbook.harness.TrialLauncher;
 import workbook.harness.Variant;
+import workbook.harness.Verdict;
 import workbook.harness.VerdictJson;
 
-/** The commands with injected writers: their output and their exit codes. */
+/** Every command with injected writers and input, in a workspace of its own: output and exit codes. */
 class CommandsTest {
+
+    @TempDir
+    Path workspace;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private String input = "";
 
     private int run(String... args) {
-        CommandLine line = Main.commandLine();
+        Workbook wb = new Workbook(Catalog::load, new Workspace(workspace), Style.plain(), new TrialLauncher(),
+                new BufferedReader(new StringReader(input)), false);
+        CommandLine line = Main.commandLine(wb);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);
     }
 
+    private Path copy() {
+        return workspace.resolve("lost-update/PageViewCounter.java");
+    }
+
     @Test
-    void listShowsChaptersWithTheirPitfallsAndKinds() {
+    void listShowsChaptersWithTheirPitfallsKindsAndStatus() {
         assertEquals(ExitCodes.AS_EXPECTED, run("list"));
 
         String text = out.toString();
         assertTrue(text.contains("Chapter 3: Races"), text);
-        assertTrue(text.matches("(?s).*lost-update\\s+RACE\\s+Lost updates.*"), text);
+        assertTrue(text.matches("(?s).*lost-update\\s+RACE\\s+new\\s+Lost updates.*"), text);
         assertTrue(text.contains("lock-ordering"), text);
+    }
+
+    @Test
+    void showRendersTheLessonAndMarksItSeen() {
+        assertEquals(ExitCodes.AS_EXPECTED, run("show", "lost-update", "--width", "60"));
+
+        assertTrue(out.toString().contains("THE INCIDENT") || out.toString().contains("The incident"), out::toString);
+        assertFalse(out.toString().contains("## "), "Markdown headings are rendered, not printed raw");
+        assertTrue(out.toString().lines().allMatch(l -> l.length() <= 60 || l.startsWith("    ")
+                || !l.strip().contains(" ")), "wrapped at 60, but for code and single long words:\n" + out);
+        out.getBuffer().setLength(0);
+        run("list");
+        assertTrue(out.toString().matches("(?s).*lost-update\\s+RACE\\s+seen.*"), out::toString);
     }
 
     @Test
@@ -46,9 +78,20 @@ class CommandsTest {
     void runFixedAsJsonGivesTheSameVerdictAsData() {
         assertEquals(ExitCodes.AS_EXPECTED, run("run", "lost-update", "--fixed", "--json"), err::toString);
 
-        var verdict = VerdictJson.read(out.toString());
+        Verdict verdict = VerdictJson.read(out.toString());
         assertEquals(Outcome.CLEAN, verdict.outcome());
         assertEquals(Variant.FIXED, verdict.variant());
+    }
+
+    @Test
+    void runHoldPrintsThePidAndTheJdkToolsThenEndsTheJvmOnEnter() {
+        input = "\n";
+
+        assertEquals(ExitCodes.AS_EXPECTED, run("run", "lock-ordering", "--hold"), err::toString);
+
+        assertTrue(out.toString().contains("The trial JVM is held: pid "), out::toString);
+        assertTrue(out.toString().matches("(?s).*jstack \\d+.*jcmd \\d+ Thread.print.*jcmd \\d+ JFR.start.*"),
+                out::toString);
     }
 
     @Test
@@ -60,10 +103,166 @@ class CommandsTest {
 
     @Test
     void helpListsTheExitCodes() {
-        assertEquals(ExitCodes.AS_EXPECTED, run("run", "--help"));
+        assertEquals(ExitCodes.AS_EXPECTED, run("check", "--help"));
 
         assertTrue(out.toString().contains("Exit codes:"), out::toString);
-        assertTrue(out.toString().contains("inconclusive"), out::toString);
+        assertTrue(out.toString().contains("STILL BROKEN"), out::toString);
+    }
+
+    @Test
+    void checkOfTheUntouchedCopySaysStillBrokenWithTheEvidence() {
+        assertEquals(ExitCodes.STILL_BROKEN, run("check", "lost-update"), err::toString);
+
+        assertTrue(out.toString().startsWith("STILL BROKEN"), out::toString);
+        assertTrue(out.toString().contains("updates lost"), out::toString);
+        assertTrue(Files.exists(copy()));
+    }
+
+    @Test
+    void aVolatileCounterIsStillBroken() throws Exception {
+        run("reset", "lost-update");
+        Files.writeString(copy(),
+                Files.readString(copy()).replace("private long views;", "private volatile long views;"));
+
+        assertEquals(ExitCodes.STILL_BROKEN, run("check", "lost-update"), out::toString);
+    }
+
+    @Test
+    void theRightFixIsFixedAndMarkedSo() throws Exception {
+        run("reset", "lost-update");
+        Files.writeString(copy(), Files.readString(copy()).replace("private long views;",
+                "private final java.util.concurrent.atomic.AtomicLong views = new java.util.concurrent.atomic.AtomicLong();")
+                .replace("views++;", "views.incrementAndGet();").replace("return views;", "return views.get();"));
+        out.getBuffer().setLength(0);
+
+        assertEquals(ExitCodes.AS_EXPECTED, run("check", "lost-update"), out::toString);
+        assertTrue(out.toString().startsWith("FIXED"), out::toString);
+        out.getBuffer().setLength(0);
+        run("progress");
+        assertTrue(out.toString().matches("(?s).*lost-update\\s+fixed.*"), out::toString);
+    }
+
+    @Test
+    void aFileThatDoesNotCompileGetsTheCompilersMessageWithItsLine() throws Exception {
+        Path mine = workspace.resolve("Mine.java");
+        Files.writeString(mine, """
+                package workbook.lostupdate;
+
+                public class PageViewCounter implements ViewCounter {
+                    public void recordView() { views++ }
+                    public long views() { return 0; }
+                }
+                """);
+
+        assertEquals(ExitCodes.DOES_NOT_COMPILE, run("check", "lost-update", "--source", mine.toString()));
+        assertTrue(out.toString().contains(mine + ":4: error: ';' expected"), out::toString);
+    }
+
+    @Test
+    void aFixThatDropsTheWorkDoesNotWork() throws Exception {
+        Path mine = workspace.resolve("Mine.java");
+        Files.writeString(mine, """
+                package workbook.swallowedinterrupt;
+
+                public class InboxPoller implements Runnable {
+                    public InboxPoller(Inbox inbox) {
+                    }
+
+                    @Override
+                    public void run() {
+                    }
+                }
+                """);
+
+        assertEquals(ExitCodes.DOES_NOT_WORK, run("check", "swallowed-interrupt", "--source", mine.toString()));
+        assertTrue(out.toString().startsWith("DOES NOT WORK"), out::toString);
+    }
+
+    @Test
+    void hintsComeOneLevelAtATime() {
+        run("hint", "lost-update");
+        assertTrue(out.toString().contains("Hint 1 of 3"), out::toString);
+        assertFalse(out.toString().contains("Hint 2 of 3"), out::toString);
+
+        out.getBuffer().setLength(0);
+        run("hint", "lost-update");
+        assertTrue(out.toString().contains("Hint 2 of 3"), out::toString);
+
+        assertEquals(ExitCodes.USAGE, run("hint", "lost-update", "--level", "9"));
+    }
+
+    @Test
+    void theSolutionIsADiffThatChangesOnlyTheFix() {
+        assertEquals(ExitCodes.AS_EXPECTED, run("solution", "lost-update"));
+
+        String diff = out.toString();
+        assertTrue(diff.contains("--- pitfalls/src/main/java/workbook/lostupdate/PageViewCounter.java"), diff);
+        assertTrue(diff.contains("-    private long views;"), diff);
+        assertTrue(diff.contains("+    private final LongAdder views = new LongAdder();"), diff);
+    }
+
+    @Test
+    void resetKeepsTheOldCopy() throws Exception {
+        run("reset", "lost-update");
+        Files.writeString(copy(), "my work");
+
+        assertEquals(ExitCodes.AS_EXPECTED, run("reset", "lost-update"));
+
+        assertTrue(Files.readString(copy()).contains("class PageViewCounter"));
+        try (var files = Files.list(copy().getParent())) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".bak")
+                    && readQuietly(f).equals("my work")));
+        }
+    }
+
+    @Test
+    void aCorruptProgressFileIsSetAsideAndReplaced() throws Exception {
+        Files.writeString(workspace.resolve("progress.json"), "{ not json");
+
+        assertEquals(ExitCodes.AS_EXPECTED, run("progress"));
+
+        assertTrue(err.toString().contains("could not be read"), err::toString);
+        try (var files = Files.list(workspace)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("progress.json.corrupt-")));
+        }
+    }
+
+    @Test
+    void exportsMergeIntoAClassTable() throws Exception {
+        Path ada = workspace.resolve("ada.json");
+        Path bob = workspace.resolve("bob.json");
+        run("hint", "lost-update");
+        run("progress", "--name", "ada", "--export", ada.toString());
+        Files.writeString(bob, "{\"learner\":\"bob\",\"pitfalls\":{\"lost-update\":{\"status\":\"FIXED\"}}}");
+        out.getBuffer().setLength(0);
+
+        assertEquals(ExitCodes.AS_EXPECTED, run("progress", "--merge", ada.toString(), bob.toString()));
+
+        assertTrue(out.toString().contains("ada"), out::toString);
+        assertTrue(out.toString().matches("(?s).*bob\\s.*F.*1/.*"), out::toString);
+        assertEquals(ExitCodes.USAGE, run("progress", "--merge", workspace.resolve("nobody.json").toString()));
+    }
+
+    @Test
+    void theGuidedLessonWalksFromPredictionToAStillBrokenCheck() {
+        input = String.join("\n", List.of("9", "2", "", "h", "c", "q")) + "\n";
+
+        assertEquals(ExitCodes.AS_EXPECTED, run("lesson", "lost-update"), err::toString);
+
+        String text = out.toString();
+        assertTrue(text.contains("Pick a number from 1 to"), text);
+        assertTrue(text.contains("lost-update (broken): REPRODUCED RACE"), text);
+        assertTrue(text.contains("Hint 1 of 3"), text);
+        assertTrue(text.contains("STILL BROKEN"), text);
+        assertTrue(text.contains("Stopped; your progress is saved."), text);
+    }
+
+    @Test
+    void completionCompletesCommandsAndIds() {
+        assertEquals(ExitCodes.AS_EXPECTED, run("completion"));
+
+        assertTrue(out.toString().contains("lost-update"), "ids are completed");
+        assertTrue(out.toString().contains("verify"), "commands are completed");
     }
 
     @Test
@@ -72,10 +271,20 @@ class CommandsTest {
         assertEquals(ExitCodes.UNEXPECTED, RunCommand.exitCode(verdict(Variant.BROKEN, Outcome.CLEAN)));
         assertEquals(ExitCodes.UNEXPECTED, RunCommand.exitCode(verdict(Variant.FIXED, Outcome.NOT_WORKING)));
         assertEquals(ExitCodes.AS_EXPECTED, RunCommand.exitCode(verdict(Variant.FIXED, Outcome.CLEAN)));
+        assertEquals(ExitCodes.STILL_BROKEN, RunCommand.exitCode(verdict(Variant.MINE, Outcome.REPRODUCED)));
     }
 
-    private static workbook.harness.Verdict verdict(Variant variant, Outcome outcome) {
-        return new workbook.harness.Verdict("x", variant, outcome, null, "s", java.util.List.of(),
-                new workbook.harness.Verdict.Timings(0, 0, 0), "");
+    private static Verdict verdict(Variant variant, Outcome outcome) {
+        return new Verdict("x", variant, outcome, outcome == Outcome.REPRODUCED
+                ? workbook.harness.FailureKind.RACE
+                : null, "s", List.of(), new Verdict.Timings(0, 0, 0), "");
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 }

@@ -1,0 +1,75 @@
+package workbook.runner;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import workbook.harness.Pitfall;
+
+/** {@code workbook check <id>}: compiles the learner's fix and runs the scenario against it. */
+@Command(name = "check", mixinStandardHelpOptions = true, description = {
+        "Check your fix: compile your copy (or FILE, a full replacement of the broken example's "
+                + "source) and run the scenario against it " + Check.TRIALS + " times.",
+        "FIXED: no failure and the work got done. STILL BROKEN: the failure showed, with its evidence. "
+                + "DOES NOT WORK: it compiles, but throws, stalls or loses the work."})
+final class CheckCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "<id>", completionCandidates = PitfallIds.class, description = "The pitfall.")
+    String id;
+
+    @Option(names = "--source", paramLabel = "<file>", description = "Check this file instead of your workspace copy.")
+    Path source;
+
+    @Option(names = "--budget", paramLabel = "<seconds>", defaultValue = "5", description = "How long each trial may look for the failure (default: ${DEFAULT-VALUE} s).")
+    int budgetSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        Workbook wb = main.workbook;
+        Pitfall<?> pitfall = wb.catalog().require(id).pitfall();
+        Path file = source != null ? source : wb.workspace().ensureCopy(pitfall);
+        if (!Files.isRegularFile(file)) {
+            throw new Main.UsageProblem("There is no file " + file + " to check.");
+        }
+        Check.Report report = new Check(wb.launcher(), Workbook.budget(budgetSeconds)).run(pitfall, file,
+                wb.workspace().buildDir(pitfall));
+        print(report, file, spec.commandLine().getOut(), wb.style());
+        if (report.result() != Check.Result.DOES_NOT_COMPILE) {
+            wb.progress().update(id, p -> p.checked(report.result() == Check.Result.FIXED));
+        }
+        return report.result().exitCode;
+    }
+
+    static void print(Check.Report report, Path file, PrintWriter out, Style style) {
+        String label = report.result().label;
+        switch (report.result()) {
+            case DOES_NOT_COMPILE -> {
+                out.println(style.bold(style.red(label)) + ": " + file);
+                report.compilation().errors().forEach(out::println);
+            }
+            case FIXED -> {
+                out.println(style.bold(style.green(label)) + ": " + report.verdicts().size() + " trials, no failure, "
+                        + "and the work got done.");
+                out.println("  " + report.deciding().summary());
+            }
+            default -> {
+                out.println(style.bold(style.red(label)) + " (trial " + report.verdicts().size() + " of up to "
+                        + Check.TRIALS + "):");
+                out.print(Render.verdict(report.deciding(), style));
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,109 @@
+package workbook.runner;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import workbook.harness.Pitfall;
+import workbook.harness.TrialClasspath;
+import workbook.harness.Variant;
+
+/**
+ * Compiles a learner's version of a broken example on its own, against the pitfall's contract, with
+ * {@code javax.tools}. Errors name the learner's own file and line, as javac would.
+ */
+final class LearnerCompiler {
+
+    /**
+     * @param classes the folder of compiled classes, to run as {@link Variant#MINE}
+     * @param errors javac's messages, each naming the learner's file and line; empty when it compiled
+     */
+    record Compilation(Path classes, List<String> errors) {
+        boolean compiled() {
+            return errors.isEmpty();
+        }
+    }
+
+    private LearnerCompiler() {
+    }
+
+    /**
+     * Compiles {@code source} (named anything) as the pitfall's subject class into {@code buildDir}. The file is
+     * compiled under the subject's name, since javac wants a public class in a file of its name; line numbers stay.
+     */
+    static Compilation compile(Pitfall<?> pitfall, Path source, Path buildDir) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("this Java runtime has no compiler: run the workbook on a JDK, not a JRE");
+        }
+        String text = Files.readString(source);
+        Path sources = buildDir.resolve("src");
+        Path classes = buildDir.resolve("classes");
+        deleteRecursively(buildDir);
+        Files.createDirectories(classes);
+        Path asSubject = sources.resolve(pitfall.subject().getSimpleName() + ".java");
+        Files.createDirectories(sources);
+        Files.writeString(asSubject, text);
+
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+            List<String> options = List.of("--release", "21", "-proc:none", "-implicit:none", "-d", classes.toString(),
+                    "-cp", TrialClasspath.forVariant(Variant.BROKEN, null));
+            boolean ok = javac.getTask(new StringWriter(), files, diagnostics, options, null,
+                    files.getJavaFileObjects(asSubject)).call();
+            List<String> errors = new ArrayList<>();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                    errors.add(format(source, text, d));
+                }
+            }
+            if (ok && errors.isEmpty()) {
+                Path compiled = classes.resolve(pitfall.subject().getName().replace('.', '/') + ".class");
+                if (!Files.exists(compiled)) {
+                    errors.add(source + ": must declare public class " + pitfall.subject().getSimpleName()
+                            + " in package " + pitfall.subject().getPackageName()
+                            + " (the scenario runs that class)");
+                }
+            } else if (errors.isEmpty()) {
+                errors.add(source + ": javac failed without saying why");
+            }
+            return new Compilation(classes, errors);
+        }
+    }
+
+    /** As javac prints an error: file:line: message, the line itself, and a caret under the column. */
+    private static String format(Path source, String text, Diagnostic<? extends JavaFileObject> d) {
+        StringBuilder out = new StringBuilder();
+        out.append(source).append(':').append(d.getLineNumber()).append(": error: ")
+                .append(d.getMessage(Locale.ROOT));
+        List<String> lines = text.lines().toList();
+        long line = d.getLineNumber();
+        if (line >= 1 && line <= lines.size()) {
+            out.append('\n').append(lines.get((int) line - 1));
+            if (d.getColumnNumber() >= 1) {
+                out.append('\n').append(" ".repeat((int) d.getColumnNumber() - 1)).append('^');
+            }
+        }
+        return out.toString();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

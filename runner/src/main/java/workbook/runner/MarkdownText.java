@@ -1,0 +1,201 @@
+package workbook.runner;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.Parser;
+
+/**
+ * Markdown (parsed by commonmark-java) as text for a terminal: headings stand out, paragraphs and list items wrap
+ * to the width, code keeps its lines, tables line up.
+ */
+final class MarkdownText {
+
+    /** Stands for a space inside inline code while wrapping, so that code is never split across lines. */
+    private static final char KEEP = '\u0001';
+
+    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+
+    private final int width;
+    private final Style style;
+    private final StringBuilder out = new StringBuilder();
+
+    private MarkdownText(int width, Style style) {
+        this.width = Math.max(40, width);
+        this.style = style;
+    }
+
+    static String render(String markdown, int width, Style style) {
+        MarkdownText text = new MarkdownText(width, style);
+        text.blocks(PARSER.parse(markdown), "", "");
+        return text.out.toString().stripTrailing() + "\n";
+    }
+
+    /** The width to wrap at: {@code $COLUMNS} when the shell exports it, else 80; never wider than 100. */
+    static int terminalWidth() {
+        try {
+            return Math.min(100, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80")));
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+    }
+
+    private void blocks(Node parent, String firstIndent, String indent) {
+        boolean first = true;
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            block(node, first ? firstIndent : indent, indent);
+            first = false;
+        }
+    }
+
+    private void block(Node node, String firstIndent, String indent) {
+        switch (node) {
+            case Heading h -> {
+                String title = inline(h);
+                out.append('\n').append(h.getLevel() == 1
+                        ? style.bold(title.toUpperCase(java.util.Locale.ROOT))
+                        : style.bold(style.cyan(title))).append("\n\n");
+            }
+            case Paragraph p -> {
+                wrap(inline(p), firstIndent, indent);
+                if (!(p.getParent() instanceof ListItem) || p.getNext() != null) {
+                    out.append('\n');
+                }
+            }
+            case BulletList list -> {
+                for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                    blocks(item, indent + "  - ", indent + "    ");
+                }
+                out.append('\n');
+            }
+            case OrderedList list -> {
+                int number = list.getMarkerStartNumber() == null ? 1 : list.getMarkerStartNumber();
+                for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                    String marker = indent + "  " + number++ + ". ";
+                    blocks(item, marker, " ".repeat(marker.length()));
+                }
+                out.append('\n');
+            }
+            case FencedCodeBlock code -> code(code.getLiteral(), indent);
+            case IndentedCodeBlock code -> code(code.getLiteral(), indent);
+            case BlockQuote quote -> blocks(quote, indent + "  | ", indent + "  | ");
+            case ThematicBreak ignored -> out.append(indent).append("-".repeat(Math.min(width, 40))).append("\n\n");
+            case HtmlBlock html -> out.append(html.getLiteral()).append('\n');
+            case TableBlock table -> table(table, indent);
+            default -> blocks(node, firstIndent, indent);
+        }
+    }
+
+    private void code(String literal, String indent) {
+        literal.stripTrailing().lines().forEach(line -> out.append(indent).append("    ").append(style.dim(line))
+                .append('\n'));
+        out.append('\n');
+    }
+
+    private void table(TableBlock table, String indent) {
+        List<List<String>> rows = new ArrayList<>();
+        collectRows(table, rows);
+        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
+        int[] widths = new int[columns];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        });
+        for (int r = 0; r < rows.size(); r++) {
+            StringBuilder line = new StringBuilder(indent).append("  ");
+            for (int i = 0; i < rows.get(r).size(); i++) {
+                String cell = String.format("%-" + widths[i] + "s", rows.get(r).get(i));
+                line.append(r == 0 ? style.bold(cell) : cell).append(i < columns - 1 ? "  " : "");
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        out.append('\n');
+    }
+
+    private void collectRows(Node node, List<List<String>> rows) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof TableRow row) {
+                List<String> cells = new ArrayList<>();
+                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    if (cell instanceof TableCell) {
+                        cells.add(plainInline(cell));
+                    }
+                }
+                rows.add(cells);
+            } else {
+                collectRows(child, rows);
+            }
+        }
+    }
+
+    /** Wraps words to the width; styling escapes do not count toward it. */
+    private void wrap(String text, String firstIndent, String indent) {
+        for (String hardLine : text.split("\n")) {
+            StringBuilder line = new StringBuilder(firstIndent);
+            int visible = firstIndent.length();
+            for (String word : hardLine.split(" +")) {
+                int length = visibleLength(word);
+                if (visible + length > width && visible > indent.length()) {
+                    out.append(line.toString().stripTrailing()).append('\n');
+                    line = new StringBuilder(indent);
+                    visible = indent.length();
+                }
+                line.append(word.replace(KEEP, ' ')).append(' ');
+                visible += length + 1;
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+            firstIndent = indent;
+        }
+    }
+
+    private static int visibleLength(String text) {
+        return text.replaceAll("\u001b\\[[0-9;]*m", "").length();
+    }
+
+    private String inline(Node parent) {
+        StringBuilder text = new StringBuilder();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            switch (node) {
+                case Text t -> text.append(t.getLiteral());
+                case Code c -> text.append(style.colors()
+                        ? style.cyan(c.getLiteral().replace(' ', KEEP))
+                        : "`" + c.getLiteral().replace(' ', KEEP) + "`");
+                case Emphasis e -> text.append(inline(e));
+                case StrongEmphasis s -> text.append(style.bold(inline(s)));
+                case Link l -> text.append(inline(l)).append(" (").append(l.getDestination()).append(')');
+                case SoftLineBreak ignored -> text.append(' ');
+                case HardLineBreak ignored -> text.append('\n');
+                case HtmlInline html -> text.append(html.getLiteral());
+                default -> text.append(inline(node));
+            }
+        }
+        return text.toString();
+    }
+
+    private String plainInline(Node parent) {
+        return new MarkdownText(width, Style.plain()).inline(parent).replace(KEEP, ' ');
+    }
+}

@@ -1,0 +1,38 @@
+package workbook.runner;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import java.util.List;
+import workbook.harness.Examples;
+import workbook.harness.Pitfall;
+
+/** The fix as a unified diff of the broken example against the fixed one (java-diff-utils). */
+final class SolutionDiff {
+
+    private SolutionDiff() {
+    }
+
+    static String of(Pitfall<?> pitfall, Style style) {
+        String path = Examples.sourcePath(pitfall);
+        List<String> broken = Examples.brokenSource(pitfall).orElseThrow(
+                () -> new IllegalStateException("the broken example of " + pitfall.id() + " is missing")).lines()
+                .toList();
+        List<String> fixed = Examples.fixedSource(pitfall).orElseThrow(
+                () -> new IllegalStateException("the fixed example of " + pitfall.id() + " is missing")).lines()
+                .toList();
+        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("pitfalls/src/main/java/" + path,
+                "solutions/src/main/java/" + path, broken, DiffUtils.diff(broken, fixed), 3);
+        StringBuilder out = new StringBuilder();
+        for (String line : diff) {
+            out.append(line.startsWith("+++") || line.startsWith("---")
+                    ? style.bold(line)
+                    : line.startsWith("+")
+                            ? style.green(line)
+                            : line.startsWith("-")
+                                    ? style.red(line)
+                                    : line.startsWith("@@") ? style.cyan(line) : line)
+                    .append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package workbook.runner;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code workbook verify}: every pitfall's broken and fixed example, N trials each, as a regression suite. */
+@Command(name = "verify", mixinStandardHelpOptions = true, description = {
+        "Run the catalog as a regression suite: every broken example must reproduce its failure, "
+                + "every fix must be clean, in every trial (each in a fresh JVM).",
+        "Exit code 0 only when every pitfall behaved as expected in every trial."})
+final class VerifyCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "<id>", arity = "0..*", completionCandidates = PitfallIds.class, description = "Only these pitfalls (default: all).")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--trials", paramLabel = "<n>", defaultValue = "1", description = "Trials per example (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--budget", paramLabel = "<seconds>", defaultValue = "5", description = "How long each scenario may look for evidence (default: ${DEFAULT-VALUE} s).")
+    int budgetSeconds;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Option(names = "--junit-xml", paramLabel = "<file>", description = "Also write the results as JUnit XML.")
+    Path junitXml;
+
+    @Override
+    public Integer call() throws IOException {
+        if (trials < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trials must be at least 1");
+        }
+        Catalog catalog = main.workbook.catalog();
+        List<Catalog.Entry> entries = ids.isEmpty() ? catalog.entries() : ids.stream().map(catalog::require).toList();
+        Verification verification = new Verification(main.workbook.launcher(), Duration.ofSeconds(budgetSeconds));
+        Progress progress = Progress.on(spec.commandLine().getErr());
+        List<Verification.PitfallResult> results = new ArrayList<>();
+        long start = System.nanoTime();
+        for (Catalog.Entry entry : entries) {
+            results.add(verification.verify(entry.pitfall(), trials, progress::show));
+        }
+        progress.done();
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? VerificationReport.json(results, millis) : VerificationReport.text(results, millis));
+        out.flush();
+        if (junitXml != null) {
+            VerificationReport.writeJunitXml(results, junitXml);
+        }
+        return results.stream().allMatch(Verification.PitfallResult::passed)
+                ? ExitCodes.AS_EXPECTED
+                : ExitCodes.UNEXPECTED;
+    }
+
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}

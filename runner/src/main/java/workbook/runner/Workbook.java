@@ -1,0 +1,78 @@
+package workbook.runner;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Supplier;
+import workbook.harness.TrialLauncher;
+
+/**
+ * What every command works with: the catalog, the learner's workspace and progress, the terminal's style, the
+ * trial launcher, and the learner's input. One instance per process (the CLI and the REPL share it); tests build
+ * their own.
+ */
+final class Workbook {
+
+    private final Supplier<Catalog> catalogLoader;
+    private Catalog catalog;
+    private final Workspace workspace;
+    private final ProgressStore progress;
+    private final Style style;
+    private final TrialLauncher launcher;
+    private final BufferedReader in;
+    private final boolean interactive;
+
+    Workbook(Supplier<Catalog> catalog, Workspace workspace, Style style, TrialLauncher launcher, BufferedReader in,
+            boolean interactive) {
+        this.catalogLoader = catalog;
+        this.workspace = workspace;
+        this.progress = new ProgressStore(workspace.progressFile());
+        this.style = style;
+        this.launcher = launcher;
+        this.in = in;
+        this.interactive = interactive;
+    }
+
+    static Workbook fromEnvironment() {
+        return new Workbook(Catalog::load, Workspace.fromEnvironment(), Style.detect(), new TrialLauncher(),
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), Terminal.interactive());
+    }
+
+    /** The catalog, read once on first use (commands like {@code --help} never need it). */
+    synchronized Catalog catalog() {
+        if (catalog == null) {
+            catalog = catalogLoader.get();
+        }
+        return catalog;
+    }
+
+    Workspace workspace() {
+        return workspace;
+    }
+
+    ProgressStore progress() {
+        return progress;
+    }
+
+    Style style() {
+        return style;
+    }
+
+    TrialLauncher launcher() {
+        return launcher;
+    }
+
+    BufferedReader in() {
+        return in;
+    }
+
+    /** Whether a person is at a terminal (editors may be opened, questions asked). */
+    boolean interactive() {
+        return interactive;
+    }
+
+    static Duration budget(int seconds) {
+        return Duration.ofSeconds(seconds);
+    }
+}
