@@ -1,6 +1,5 @@
 package workbook.harness;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +8,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -41,7 +39,7 @@ public final class Examples {
     }
 
     private static Optional<Path> solutions() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of)
+        return TrialClasspath.entries(System.getProperty("java.class.path")).stream().map(Path::of)
                 .filter(TrialClasspath::holdsSolutions).findFirst();
     }
 

@@ -12,9 +12,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * Runs one step many times on several threads released together, bounded by iterations and by time. Every
  * step publishes its progress with a release store, which also stops the JIT from folding a loop of plain writes
- * into one (the reason naive counter races often lose nothing).
+ * into one (the reason naive counter races often lose nothing). Workers also count the moments they saw each other
+ * run truly in parallel, so that a scenario can tell "no race happened" from "the machine never let it happen".
  */
 public final class Stress {
+
+    /** A worker samples the others' progress every 64 steps (a mask). */
+    static final int SAMPLE_EVERY = 63;
+    /** A gap longer than this between two samples means the worker was paused (descheduled) in between. */
+    static final long PAUSE_NANOS = 100_000;
 
     /** One unit of work on one worker. */
     @FunctionalInterface
@@ -27,9 +33,11 @@ public final class Stress {
      * @param overlapped whether all workers were running at the same moment
      * @param failures what the steps threw (each worker stops at its first)
      * @param stuck names of workers still inside a step when the time was up
+     * @param parallel how many times a worker saw another make progress while it ran without a pause: evidence that
+     *        the threads truly ran at the same time, not one after another on a busy machine
      */
     public record Result(long[] completed, boolean overlapped, List<Throwable> failures, List<String> stuck,
-            long elapsedMillis) {
+            long elapsedMillis, long parallel) {
         public long total() {
             return Arrays.stream(completed).sum();
         }
@@ -37,6 +45,7 @@ public final class Stress {
 
     private final Thread[] workers;
     private final AtomicLongArray progress;
+    private final AtomicLongArray parallel;
     private final long[] startNanos;
     private final long[] endNanos;
     private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
@@ -48,6 +57,7 @@ public final class Stress {
     private Stress(String role, int workerCount, long iterations, Duration limit, Step step) {
         workers = new Thread[workerCount];
         progress = new AtomicLongArray(workerCount);
+        parallel = new AtomicLongArray(workerCount);
         startNanos = new long[workerCount];
         endNanos = new long[workerCount];
         ready = new CountDownLatch(workerCount);
@@ -87,9 +97,21 @@ public final class Stress {
             go.await();
             long deadline = System.nanoTime() + limitNanos;
             startNanos[worker] = System.nanoTime();
+            long lastSample = startNanos[worker];
+            long othersAtLastSample = othersProgress(worker);
             for (long n = 0; n < iterations; n++) {
-                if ((n & 255) == 0 && System.nanoTime() > deadline) {
-                    break;
+                if ((n & SAMPLE_EVERY) == 0) {
+                    long now = System.nanoTime();
+                    if (now > deadline) {
+                        break;
+                    }
+                    // Others moved while this worker ran without a pause: the two really ran at the same time.
+                    long others = othersProgress(worker);
+                    if (others != othersAtLastSample && now - lastSample < PAUSE_NANOS) {
+                        parallel.lazySet(worker, parallel.get(worker) + 1);
+                    }
+                    lastSample = now;
+                    othersAtLastSample = others;
                 }
                 step.run(worker, n);
                 progress.lazySet(worker, n + 1);
@@ -102,6 +124,14 @@ public final class Stress {
     }
 
     /** Steps completed so far, by all workers. */
+    private long othersProgress(int worker) {
+        long sum = 0;
+        for (int i = 0; i < progress.length(); i++) {
+            sum += i == worker ? 0 : progress.get(i);
+        }
+        return sum;
+    }
+
     public long progress() {
         long sum = 0;
         for (int i = 0; i < progress.length(); i++) {
@@ -138,7 +168,11 @@ public final class Stress {
             }
         }
         boolean overlapped = stuck.isEmpty() ? lastStart < firstEnd : true;
+        long inParallel = 0;
+        for (int i = 0; i < workers.length; i++) {
+            inParallel += parallel.get(i);
+        }
         return new Result(completed, overlapped, List.copyOf(failures), stuck,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), inParallel);
     }
 }

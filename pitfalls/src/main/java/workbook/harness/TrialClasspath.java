@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.jar.JarFile;
 
@@ -28,7 +27,7 @@ public final class TrialClasspath {
     }
 
     static String forVariant(Variant variant, Path mine, String classPath) {
-        List<String> entries = new ArrayList<>(Arrays.asList(classPath.split(File.pathSeparator)));
+        List<String> entries = entries(classPath);
         List<String> solutions = entries.stream().filter(TrialClasspath::holdsSolutions).toList();
         entries.removeAll(solutions);
         switch (variant) {
@@ -49,6 +48,32 @@ public final class TrialClasspath {
             }
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    /**
+     * The entries of a class path, with each {@code dir/*} expanded to the jars in {@code dir}, as the java launcher
+     * does. Left as a wildcard, {@code lib/*} would bring the solutions jar back into a broken trial.
+     */
+    static List<String> entries(String classPath) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            if (entry.equals("*") || entry.endsWith(File.separator + "*")) {
+                Path dir = Path.of(entry.substring(0, entry.length() - 1).isEmpty() ? "."
+                        : entry.substring(0, entry.length() - 1));
+                try (var jars = Files.list(dir)) {
+                    jars.map(Path::toString).filter(name -> name.toLowerCase(java.util.Locale.ROOT).endsWith(".jar"))
+                            .sorted().forEach(entries::add);
+                } catch (IOException e) {
+                    // The java launcher ignores a wildcard over a missing folder; so do we.
+                }
+            } else {
+                entries.add(entry);
+            }
+        }
+        return entries;
     }
 
     private static boolean holdsSolutions(String entry) {

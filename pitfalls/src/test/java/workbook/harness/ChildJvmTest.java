@@ -23,7 +23,7 @@ class ChildJvmTest {
 
     @Test
     void aProgramKeptAliveByAThreadIsKilledAndTheThreadReported() {
-        ChildJvm.Result result = ChildJvm.run(KeptAlive.class, List.of(), Duration.ofSeconds(2));
+        ChildJvm.Result result = ChildJvm.run(KeptAlive.class, List.of(), Duration.ofSeconds(8));
 
         assertFalse(result.exited());
         assertEquals(-1, result.exitCode());

@@ -68,4 +68,25 @@ class StressTest {
 
         assertTrue(result.overlapped());
     }
+
+    @Test
+    void workersThatNeverRunAtTheSameTimeAreNotCountedParallel() throws Exception {
+        java.util.concurrent.locks.ReentrantLock whole = new java.util.concurrent.locks.ReentrantLock();
+        // Each worker holds one lock from its first step to its last (about a millisecond): one runs after the other.
+        Stress.Result result = Stress.run("worker", 2, 1_000, Duration.ofSeconds(30), (w, i) -> {
+            if (i == 0) {
+                whole.lock();
+            }
+            long until = System.nanoTime() + 1_000;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            if (i == 999) {
+                whole.unlock();
+            }
+        });
+
+        assertEquals(2_000, result.total());
+        assertEquals(0, result.parallel());
+    }
 }

@@ -29,6 +29,26 @@ class TrialClasspathTest {
     }
 
     @Test
+    void aWildcardIsExpandedSoThatTheSolutionsJarCanBeLeftOut() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Path pitfallsJar = lib.resolve("pitfalls.jar");
+        Path solutionsJar = lib.resolve("solutions.jar");
+        jar(pitfallsJar, "workbook/Example.class");
+        jar(solutionsJar, TrialClasspath.SOLUTIONS_MARKER);
+        String classPath = lib + File.separator + "*";
+
+        assertEquals(path(pitfallsJar), TrialClasspath.forVariant(Variant.BROKEN, null, classPath));
+        assertEquals(path(solutionsJar, pitfallsJar), TrialClasspath.forVariant(Variant.FIXED, null, classPath));
+    }
+
+    private static void jar(Path file, String entry) throws Exception {
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(file))) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            out.closeEntry();
+        }
+    }
+
+    @Test
     void withoutTheSolutionsTheFixedVariantCannotRun() {
         Path pitfalls = dir.resolve("pitfalls");
 

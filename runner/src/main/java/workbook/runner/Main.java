@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
         + "and the evidence of their failures.", subcommands = {ListCommand.class, ShowCommand.class, RunCommand.class,
                 LessonCommand.class,
                 CheckCommand.class, HintCommand.class, SolutionCommand.class, ResetCommand.class,
-                VerifyCommand.class, ProgressCommand.class, CompletionCommand.class,
+                VerifyCommand.class, ProgressCommand.class, CompletionCommand.class, ReplCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     final Workbook workbook;
 
@@ -53,9 +53,10 @@ public final class Main implements Runnable {
         return cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--verbose");
     }
 
+    /** No command: the REPL, at the learner's next lesson. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() throws Exception {
+        return ReplCommand.open(workbook);
     }
 
     /** A mistake on the command line that picocli cannot see (a file that is not there, a bad number). */

@@ -20,8 +20,15 @@ final class SolutionDiff {
         List<String> fixed = Examples.fixedSource(pitfall).orElseThrow(
                 () -> new IllegalStateException("the fixed example of " + pitfall.id() + " is missing")).lines()
                 .toList();
-        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("pitfalls/src/main/java/" + path,
-                "solutions/src/main/java/" + path, broken, DiffUtils.diff(broken, fixed), 3);
+        return between("pitfalls/src/main/java/" + path, broken, "solutions/src/main/java/" + path, fixed, style);
+    }
+
+    /** A unified diff of any two texts, coloured for a terminal. */
+    static String between(String fromName, List<String> from, String toName, List<String> to, Style style) {
+        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(fromName, toName, from, DiffUtils.diff(from, to), 3);
+        if (diff.isEmpty()) {
+            return "(no differences)\n";
+        }
         StringBuilder out = new StringBuilder();
         for (String line : diff) {
             out.append(line.startsWith("+++") || line.startsWith("---")

@@ -1,0 +1,335 @@
+package workbook.runner;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import picocli.CommandLine;
+import workbook.harness.Examples;
+import workbook.harness.Pitfall;
+import workbook.harness.TrialClasspath;
+import workbook.harness.TrialLauncher;
+import workbook.harness.Variant;
+import workbook.harness.Verdict;
+import workbook.lessons.Lesson;
+
+/**
+ * The workbook's REPL: slash commands for the lessons (the same implementations as the CLI's commands), and Java
+ * for everything else, evaluated live in a {@link JavaShell}. A learner opens a pitfall, reads and runs its broken
+ * code, redefines the class in the shell, and checks the new definition as the CLI's {@code check} would.
+ */
+final class Repl {
+
+    /** How long one Java snippet may run before it is stopped; Ctrl-C stops it sooner. */
+    static final Duration SNIPPET_LIMIT = Duration.ofSeconds(60);
+
+    private final Workbook wb;
+    private final Terminal terminal;
+    private final PrintWriter out;
+    private final CommandLine cli;
+    private final ReplCommands commands = new ReplCommands();
+    private JavaShell shell;
+    private LineReader reader;
+    private Catalog.Entry current;
+    /** Source to define in the shell before its next use: the prompt need not wait for the shell to warm up. */
+    private String pendingDefinition;
+
+    private final Duration snippetLimit;
+
+    Repl(Workbook wb, Terminal terminal, Duration snippetLimit) {
+        this.wb = wb;
+        this.snippetLimit = snippetLimit;
+        this.terminal = terminal;
+        this.out = terminal.writer();
+        this.cli = Main.commandLine(wb);
+        cli.setOut(out);
+        cli.setErr(out);
+    }
+
+    int run() throws IOException {
+        shell = new JavaShell(Arrays.asList(TrialClasspath.forVariant(Variant.BROKEN, null).split(java.io.File
+                .pathSeparator)), new PrintStream(terminal.output(), true, terminal.encoding()));
+        Files.createDirectories(wb.workspace().root());
+        reader = LineReaderBuilder.builder().terminal(terminal).appName("workbook")
+                .completer(new ReplCompleter(commands, shell)).parser(new ReplParser(shell))
+                .variable(LineReader.HISTORY_FILE, wb.workspace().root().resolve(".repl-history"))
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "      ...> ")
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true).build();
+        Thread repl = Thread.currentThread();
+        terminal.handle(Terminal.Signal.INT, signal -> repl.interrupt());
+        try (JavaShell closing = shell) {
+            out.println(wb.style().bold("The Concurrency Pitfalls Workbook") + wb.style().dim(
+                    "  (/help for commands; anything else is Java; Ctrl-D leaves)"));
+            nextLesson(null).ifPresent(this::open);
+            if (Boolean.getBoolean("workbook.timing")) {
+                out.println(String.format(Locale.ROOT, "(prompt %d ms after the JVM started)",
+                        ManagementFactory.getRuntimeMXBean().getUptime()));
+            }
+            return loop();
+        }
+    }
+
+    private int loop() {
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(prompt());
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                out.println();
+                return ExitCodes.AS_EXPECTED;
+            }
+            Thread.interrupted();
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                if (line.strip().startsWith("/")) {
+                    if (!slash(line.strip())) {
+                        return ExitCodes.AS_EXPECTED;
+                    }
+                } else {
+                    definePending();
+                    shell.eval(line, snippetLimit);
+                }
+            } catch (RuntimeException | IOException e) {
+                out.println(wb.style().red("That failed: " + (e.getMessage() == null ? e : e.getMessage())));
+            }
+            out.flush();
+            Thread.interrupted();
+        }
+    }
+
+    private String prompt() {
+        return (current == null ? "workbook" : current.id()) + "> ";
+    }
+
+    /** Runs a slash command; false when the learner leaves. */
+    private boolean slash(String line) throws IOException {
+        String[] words = line.substring(1).split("\\s+");
+        Optional<ReplCommands.Command> command = commands.resolve(words[0], out);
+        if (command.isEmpty()) {
+            return true;
+        }
+        String argument = words.length > 1 ? words[1] : null;
+        switch (command.get().name()) {
+            case "exit" -> {
+                return false;
+            }
+            case "help" -> out.print(commands.help());
+            case "lessons" -> cli.execute("list");
+            case "open" -> {
+                if (argument == null) {
+                    out.println("Which one? /open <id> (/lessons lists them)");
+                } else {
+                    open(wb.catalog().require(argument));
+                }
+            }
+            case "next" -> nextLesson(current).ifPresentOrElse(this::open,
+                    () -> out.println("Every pitfall after this one is fixed."));
+            case "progress" -> cli.execute("progress");
+            default -> {
+                if (current == null) {
+                    out.println("Open a pitfall first: /open <id> (/lessons lists them).");
+                    return true;
+                }
+                onCurrent(command.get().name(), argument);
+            }
+        }
+        return true;
+    }
+
+    private void onCurrent(String command, String argument) throws IOException {
+        String id = current.id();
+        switch (command) {
+            case "story" -> story();
+            case "run" -> {
+                String which = argument == null ? "broken" : argument.toLowerCase(Locale.ROOT);
+                switch (which) {
+                    case "broken" -> cli.execute("run", id);
+                    case "fixed" -> cli.execute("run", id, "--fixed");
+                    case "mine" -> runMine();
+                    default -> out.println("/run broken, /run fixed or /run mine");
+                }
+            }
+            case "hint" -> cli.execute("hint", id);
+            case "solution" -> cli.execute("solution", id);
+            case "check" -> check();
+            case "diff" -> mine().ifPresent(source -> out.print(SolutionDiff.between("broken", brokenSource().lines()
+                    .toList(), "yours (in the shell)", source.lines().toList(), wb.style())));
+            case "edit" -> edit();
+            case "reset" -> {
+                pendingDefinition = null;
+                loadIntoShell(brokenSource());
+                out.println("Your definition is the broken example again.");
+            }
+            default -> out.println("Unknown command.");
+        }
+    }
+
+    private void open(Catalog.Entry entry) {
+        current = entry;
+        Lesson lesson = entry.lesson();
+        out.println();
+        out.println(wb.style().bold(entry.id() + ": " + entry.title()) + wb.style().dim("  (" + entry.pitfall().kind()
+                + (lesson == null ? "" : ", chapter " + lesson.chapter()) + ")"));
+        if (lesson != null) {
+            out.print(MarkdownText.render(lesson.summary(), width(), wb.style()));
+        }
+        String source = brokenSource();
+        out.println(wb.style().dim("The broken code, " + Examples.sourcePath(entry.pitfall()) + ":"));
+        List<String> lines = source.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            out.printf("%s %s%n", wb.style().dim(String.format(Locale.ROOT, "%3d", i + 1)), lines.get(i));
+        }
+        pendingDefinition = source;
+        out.print(MarkdownText.render("It is defined in this shell: try it, or redefine it with your fix, then "
+                + "`/check`. `/story` tells the incident, `/run` shows the failure, `/hint` helps.", width(),
+                wb.style()));
+        try {
+            wb.progress().update(entry.id(), p -> p.seen());
+        } catch (IOException e) {
+            out.println("(progress not saved: " + e.getMessage() + ")");
+        }
+        out.flush();
+    }
+
+    private void definePending() {
+        if (pendingDefinition != null) {
+            String source = pendingDefinition;
+            pendingDefinition = null;
+            loadIntoShell(source);
+        }
+    }
+
+    /** Evaluates a class's source in the shell: its package line dropped, its package's contract imported. */
+    private void loadIntoShell(String source) {
+        out.flush();
+        String pkg = current.pitfall().subject().getPackageName();
+        String body = source.lines().filter(l -> !l.startsWith("package ")).reduce("", (a, b) -> a + b + "\n");
+        shell.eval("import " + pkg + ".*;\n" + body, snippetLimit);
+    }
+
+    private void story() {
+        Map<String, String> sections = LessonSections.of(ShowCommand.lessonOf(current));
+        out.print(MarkdownText.render("## The incident\n\n" + sections.getOrDefault("The incident", "")
+                + "\n\n## Predict\n\n" + sections.getOrDefault("Predict", ""), width(), wb.style()));
+        Lesson lesson = current.lesson();
+        out.println(wb.style().bold(lesson.predict().question()));
+        for (int i = 0; i < lesson.predict().choices().size(); i++) {
+            out.printf("  %d) %s%n", i + 1, lesson.predict().choices().get(i));
+        }
+        out.println(wb.style().dim("Decide, then /run to see."));
+    }
+
+    private void check() throws IOException {
+        Optional<Path> file = writeMine();
+        if (file.isEmpty()) {
+            return;
+        }
+        out.println(wb.style().dim("Checking your definition: compile, then " + Check.TRIALS + " trials..."));
+        out.flush();
+        Check.Report report = new Check(wb.launcher(), TrialLauncher.DEFAULT_BUDGET).run(current.pitfall(), file.get(),
+                wb.workspace().buildDir(current.pitfall()));
+        CheckCommand.print(report, file.get(), out, wb.style());
+        if (report.result() != Check.Result.DOES_NOT_COMPILE) {
+            wb.progress().update(current.id(), p -> p.checked(report.result() == Check.Result.FIXED));
+        }
+        if (report.result() == Check.Result.FIXED) {
+            out.println(wb.style().dim("/solution shows the reference fix; /next opens the next pitfall."));
+        }
+    }
+
+    private void runMine() throws IOException {
+        Optional<Path> file = writeMine();
+        if (file.isEmpty()) {
+            return;
+        }
+        LearnerCompiler.Compilation compilation = LearnerCompiler.compile(current.pitfall(), file.get(),
+                wb.workspace().buildDir(current.pitfall()));
+        if (!compilation.compiled()) {
+            compilation.errors().forEach(out::println);
+            return;
+        }
+        Verdict verdict = wb.launcher().run(current.id(), Variant.MINE, compilation.classes(),
+                TrialLauncher.DEFAULT_BUDGET);
+        out.print(Render.verdict(verdict, wb.style()));
+    }
+
+    /** The learner's definition from the shell, as a full source file the checker compiles on its own. */
+    private Optional<Path> writeMine() throws IOException {
+        Optional<String> source = mine();
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = wb.workspace().root().resolve(".shell").resolve(current.id())
+                .resolve(current.pitfall().subject().getSimpleName() + ".java");
+        Workspace.write(file, source.get());
+        return Optional.of(file);
+    }
+
+    private Optional<String> mine() {
+        definePending();
+        Pitfall<?> pitfall = current.pitfall();
+        Optional<String> type = shell.typeSource(pitfall.subject().getSimpleName());
+        if (type.isEmpty()) {
+            out.println("There is no class " + pitfall.subject().getSimpleName() + " in the shell: /reset defines the "
+                    + "broken one again.");
+            return Optional.empty();
+        }
+        return Optional.of("package " + pitfall.subject().getPackageName() + ";\n\n"
+                + String.join("\n", shell.imports()) + "\n\n" + type.get().strip() + "\n");
+    }
+
+    private void edit() throws IOException {
+        Optional<Path> file = writeMine();
+        if (file.isEmpty()) {
+            return;
+        }
+        Optional<String> editor = Editor.configured();
+        if (editor.isEmpty() || !wb.interactive()) {
+            out.println("Set $EDITOR (or $VISUAL) to edit here; or type the new class definition at the prompt.");
+            return;
+        }
+        try {
+            Editor.open(editor.get(), file.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        loadIntoShell(Files.readString(file.get()));
+    }
+
+    private String brokenSource() {
+        return Examples.brokenSource(current.pitfall())
+                .orElseThrow(() -> new IllegalStateException("the broken example of " + current.id() + " is missing"));
+    }
+
+    /** The first pitfall not yet fixed, after {@code after} in teaching order (from the start when null). */
+    private Optional<Catalog.Entry> nextLesson(Catalog.Entry after) {
+        LearnerProgress progress = wb.progress().load();
+        List<Catalog.Entry> entries = wb.catalog().entries();
+        int from = after == null ? 0 : entries.indexOf(after) + 1;
+        return entries.subList(Math.min(from, entries.size()), entries.size()).stream()
+                .filter(e -> progress.status(e.id()) != LearnerProgress.Status.FIXED).findFirst();
+    }
+
+    private int width() {
+        int columns = terminal.getWidth();
+        return columns <= 0 ? 80 : Math.min(100, columns);
+    }
+}

@@ -1,0 +1,28 @@
+package workbook.runner;
+
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code workbook repl} (and {@code workbook} alone): the interactive shell. */
+@Command(name = "repl", mixinStandardHelpOptions = true,
+        description = "Learn and fix inside a live Java shell (what 'workbook' with no arguments opens).")
+final class ReplCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Override
+    public Integer call() throws Exception {
+        return open(main.workbook);
+    }
+
+    static int open(Workbook wb) throws Exception {
+        // A real terminal when there is one; a dumb one for pipes and scripts (no warning, no escape codes).
+        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
+            return new Repl(wb, terminal, Repl.SNIPPET_LIMIT).run();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package workbook.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.harness.TrialLauncher;
+
+/** Scripted REPL sessions on a dumb terminal, as a CI job or a piped script would drive it. */
+class ReplTest {
+
+    @TempDir
+    Path workspace;
+
+    private String session(String script, Duration snippetLimit) throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(Catalog::load, new Workspace(workspace), Style.plain(), new TrialLauncher(),
+                new BufferedReader(new StringReader("")), false);
+        try (DumbTerminal terminal = new DumbTerminal("test", "dumb",
+                new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), output, StandardCharsets.UTF_8)) {
+            assertEquals(ExitCodes.AS_EXPECTED, new Repl(wb, terminal, snippetLimit).run());
+        }
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void openRunRedefineAndCheckAFix() throws Exception {
+        String text = session("""
+                /open lost-update
+                /run
+                import java.util.concurrent.atomic.AtomicLong;
+                public class PageViewCounter implements ViewCounter {
+                    private final AtomicLong views = new AtomicLong();
+                    public void recordView() { views.incrementAndGet(); }
+                    public long views() { return views.get(); }
+                }
+                var counter = new PageViewCounter(); counter.recordView(); counter.views()
+                /ch
+                /r
+                /exit
+                """, Duration.ofSeconds(30));
+
+        assertTrue(text.contains("lost-update (broken): REPRODUCED RACE"), text);
+        assertTrue(text.contains("replaced PageViewCounter"), text);
+        assertTrue(text.matches("(?s).*\\$\\d+ ==> 1.*"), text);
+        assertTrue(text.contains("FIXED: 3 trials"), text);
+        assertTrue(text.contains("/r could be /run or /reset."), text);
+    }
+
+    @Test
+    void aSnippetThatWillNotStopIsEndedAndTheShellRecovers() throws Exception {
+        String text = session("""
+                int answer() { return 42; }
+                Object lock = new Object();
+                Thread holder = new Thread(() -> { synchronized (lock) { while (true) { Thread.onSpinWait(); } } }); holder.setDaemon(true); holder.start(); Thread.sleep(100); synchronized (lock) { }
+                answer()
+                """, Duration.ofSeconds(2));
+
+        assertTrue(text.contains("The snippet would not stop"), text);
+        assertTrue(text.contains("declarations replayed"), text);
+        assertTrue(text.matches("(?s).*\\$\\d+ ==> 42.*"), text);
+    }
+
+    @Test
+    void aSpinningSnippetIsStoppedAtItsLimit() throws Exception {
+        String text = session("""
+                while (true) { }
+                1 + 1
+                """, Duration.ofSeconds(1));
+
+        assertTrue(text.contains("Stopped (it ran for 1 s, the limit)."), text);
+        assertTrue(text.matches("(?s).*\\$\\d+ ==> 2.*"), text);
+    }
+
+    @Test
+    void systemExitInASnippetGetsANewShell() throws Exception {
+        String text = session("""
+                int seven() { return 7; }
+                System.exit(3);
+                seven()
+                """, Duration.ofSeconds(10));
+
+        assertTrue(text.contains("A new shell VM is ready"), text);
+        assertTrue(text.matches("(?s).*\\$\\d+ ==> 7.*"), text);
+    }
+
+    @Test
+    void compileErrorsPointAtTheSnippet() throws Exception {
+        String text = session("""
+                int x = "text";
+                """, Duration.ofSeconds(10));
+
+        assertTrue(text.contains("|  Error:"), text);
+        assertTrue(text.contains("incompatible types"), text);
+    }
+}
