@@ -55,7 +55,7 @@ public final class ChildJvm {
             boolean exited = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             int exitCode = exited ? process.exitValue() : -1;
-            kill(process);
+            Processes.kill(process);
             return parse(exited, exitCode, new String(Files.readAllBytes(output), StandardCharsets.UTF_8), millis);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run a child JVM: " + e.getMessage(), e);
@@ -63,7 +63,7 @@ public final class ChildJvm {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a child JVM", e);
         } finally {
-            kill(process);
+            Processes.kill(process);
             if (output != null) {
                 output.toFile().delete();
             }
@@ -82,18 +82,6 @@ public final class ChildJvm {
             }
         }
         return new Result(exited, exitCode, output.toString(), lingering, millis);
-    }
-
-    private static void kill(Process process) {
-        if (process != null && process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            try {
-                process.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** The child's main: runs the program's main, then reports what keeps the JVM alive. */

@@ -61,7 +61,8 @@ public final class TrialClasspath {
                 continue;
             }
             if (entry.equals("*") || entry.endsWith(File.separator + "*")) {
-                Path dir = Path.of(entry.substring(0, entry.length() - 1).isEmpty() ? "."
+                Path dir = Path.of(entry.substring(0, entry.length() - 1).isEmpty()
+                        ? "."
                         : entry.substring(0, entry.length() - 1));
                 try (var jars = Files.list(dir)) {
                     jars.map(Path::toString).filter(name -> name.toLowerCase(java.util.Locale.ROOT).endsWith(".jar"))

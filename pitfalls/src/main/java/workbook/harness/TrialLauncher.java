@@ -88,8 +88,8 @@ public class TrialLauncher {
 
         @Override
         public void close() {
-            kill(process);
-            deleteQuietly(work);
+            Processes.kill(process);
+            Processes.deleteQuietly(work);
         }
     }
 
@@ -133,8 +133,8 @@ public class TrialLauncher {
                     "the trial was interrupted"), null, null);
         } finally {
             if (!handedOver) {
-                kill(process);
-                deleteQuietly(work);
+                Processes.kill(process);
+                Processes.deleteQuietly(work);
             }
         }
     }
@@ -173,19 +173,6 @@ public class TrialLauncher {
                 new Verdict.Timings(millis, 0, 0), output);
     }
 
-    private static void kill(Process process) {
-        if (process == null) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static String tail(Path output) throws IOException {
         if (!Files.exists(output)) {
             return "";
@@ -195,14 +182,4 @@ public class TrialLauncher {
         return text.length() <= OUTPUT_TAIL_CHARS ? text : "..." + text.substring(text.length() - OUTPUT_TAIL_CHARS);
     }
 
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // A temp folder left behind is not worth failing a verdict for.
-        }
-    }
 }

@@ -89,7 +89,8 @@ public final class LockOrdering implements Pitfall<Transfers> {
                             "the tellers deadlocked " + progress + ": each holds the account the other needs", cycle))
                     .orElseGet(() -> trial.reproduced(FailureKind.HANG, "the tellers stopped " + progress + " for "
                             + QUIET.toMillis() + " ms, without a lock cycle",
-                            new Evidence.Threads("The tellers", stalled.threads()))), 0, 0);
+                            new Evidence.Threads("The tellers", stalled.threads()))),
+                    0, 0);
         }
         Stress.Result result = tellers.await(Duration.ofSeconds(1));
         if (!result.failures().isEmpty()) {

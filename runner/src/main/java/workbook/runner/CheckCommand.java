@@ -6,10 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import workbook.harness.Pitfall;
 
 /** {@code workbook check <id>}: compiles the learner's fix and runs the scenario against it. */
@@ -18,16 +14,7 @@ import workbook.harness.Pitfall;
                 + "source) and run the scenario against it " + Check.TRIALS + " times.",
         "FIXED: no failure and the work got done. STILL BROKEN: the failure showed, with its evidence. "
                 + "DOES NOT WORK: it compiles, but throws, stalls or loses the work."})
-final class CheckCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Main main;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "<id>", completionCandidates = PitfallIds.class, description = "The pitfall.")
-    String id;
+final class CheckCommand extends PitfallCommand implements Callable<Integer> {
 
     @Option(names = "--source", paramLabel = "<file>", description = "Check this file instead of your workspace copy.")
     Path source;
@@ -37,15 +24,15 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Workbook wb = main.workbook;
-        Pitfall<?> pitfall = wb.catalog().require(id).pitfall();
+        Workbook wb = workbook();
+        Pitfall<?> pitfall = entry().pitfall();
         Path file = source != null ? source : wb.workspace().ensureCopy(pitfall);
         if (!Files.isRegularFile(file)) {
             throw new Main.UsageProblem("There is no file " + file + " to check.");
         }
         Check.Report report = new Check(wb.launcher(), Workbook.budget(budgetSeconds)).run(pitfall, file,
                 wb.workspace().buildDir(pitfall));
-        print(report, file, spec.commandLine().getOut(), wb.style());
+        print(report, file, out(), wb.style());
         if (report.result() != Check.Result.DOES_NOT_COMPILE) {
             wb.progress().update(id, p -> p.checked(report.result() == Check.Result.FIXED));
         }

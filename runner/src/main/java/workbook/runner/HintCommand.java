@@ -5,37 +5,24 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbook hint <id>}: the next hint, each more revealing than the last. */
 @Command(name = "hint", mixinStandardHelpOptions = true, description = "Show the next hint for a pitfall (or a given level); the last is nearly the answer.")
-final class HintCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Main main;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "<id>", completionCandidates = PitfallIds.class, description = "The pitfall.")
-    String id;
+final class HintCommand extends PitfallCommand implements Callable<Integer> {
 
     @Option(names = "--level", paramLabel = "<n>", description = "Show hints 1 to n.")
     Integer level;
 
     @Override
     public Integer call() throws Exception {
-        Workbook wb = main.workbook;
-        List<String> hints = ShowCommand.lessonOf(wb.catalog().require(id)).hints();
+        Workbook wb = workbook();
+        List<String> hints = ShowCommand.lessonOf(entry()).hints();
         int shown = wb.progress().load().of(id).hintsShown();
         int upTo = level != null ? level : Math.min(shown + 1, hints.size());
         if (upTo < 1 || upTo > hints.size()) {
             throw new Main.UsageProblem(id + " has hints 1 to " + hints.size() + "; there is no level " + upTo + ".");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         print(hints, upTo, out, wb.style());
         if (upTo == hints.size() && level == null && shown >= hints.size()) {
             out.println(wb.style().dim("That was the last hint; 'workbook solution " + id + "' shows the fix."));

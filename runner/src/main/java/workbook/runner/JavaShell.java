@@ -216,8 +216,10 @@ final class JavaShell implements AutoCloseable {
             switch (snippet.kind()) {
                 case VAR, EXPRESSION -> out.println(name(snippet) + " ==> " + event.value());
                 case TYPE_DECL -> out.println("|  " + (event.previousStatus() == Snippet.Status.NONEXISTENT
-                        ? "created " : "replaced ") + ((TypeDeclSnippet) snippet).name() + unresolved(js, snippet));
-                case METHOD -> out.println("|  " + (event.previousStatus() == Snippet.Status.NONEXISTENT ? "created "
+                        ? "created "
+                        : "replaced ") + ((TypeDeclSnippet) snippet).name() + unresolved(js, snippet));
+                case METHOD -> out.println("|  " + (event.previousStatus() == Snippet.Status.NONEXISTENT
+                        ? "created "
                         : "replaced ") + "method " + ((jdk.jshell.MethodSnippet) snippet).name()
                         + unresolved(js, snippet));
                 default -> {
@@ -244,8 +246,10 @@ final class JavaShell implements AutoCloseable {
 
     private static String unresolved(JShell js, Snippet snippet) {
         List<String> missing = js.unresolvedDependencies((jdk.jshell.DeclarationSnippet) snippet).toList();
-        return missing.isEmpty() ? "" : ", but it cannot be used until " + String.join(", ", missing)
-                + " is declared";
+        return missing.isEmpty()
+                ? ""
+                : ", but it cannot be used until " + String.join(", ", missing)
+                        + " is declared";
     }
 
     private void diagnostic(String source, Diag diag) {
@@ -262,7 +266,8 @@ final class JavaShell implements AutoCloseable {
     }
 
     private void exception(JShellException exception) {
-        String type = exception instanceof EvalException eval ? eval.getExceptionClassName()
+        String type = exception instanceof EvalException eval
+                ? eval.getExceptionClassName()
                 : exception instanceof UnresolvedReferenceException unresolved
                         ? "unresolved reference: " + unresolved.getSnippet().source().lines().findFirst().orElse("")
                         : exception.getClass().getName();

@@ -9,10 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import workbook.harness.Pitfall;
 import workbook.harness.Variant;
 import workbook.harness.Verdict;
@@ -24,16 +20,7 @@ import workbook.lessons.Lesson;
  * the solution as a diff. Reads answers line by line, so it works at a terminal and from a script alike.
  */
 @Command(name = "lesson", mixinStandardHelpOptions = true, description = "Walk through a pitfall: the incident, predict, run, observe, hints, fix, check, solution.")
-final class LessonCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Main main;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "<id>", completionCandidates = PitfallIds.class, description = "The pitfall.")
-    String id;
+final class LessonCommand extends PitfallCommand implements Callable<Integer> {
 
     @Option(names = "--budget", paramLabel = "<seconds>", defaultValue = "5", description = "How long each trial may look for evidence (default: ${DEFAULT-VALUE} s).")
     int budgetSeconds;
@@ -44,10 +31,10 @@ final class LessonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        wb = main.workbook;
-        out = spec.commandLine().getOut();
+        wb = workbook();
+        out = out();
         width = MarkdownText.terminalWidth();
-        Catalog.Entry entry = wb.catalog().require(id);
+        Catalog.Entry entry = entry();
         Lesson lesson = ShowCommand.lessonOf(entry);
         Map<String, String> sections = LessonSections.of(lesson);
         Style style = wb.style();

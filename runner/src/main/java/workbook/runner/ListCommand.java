@@ -3,28 +3,19 @@ package workbook.runner;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import workbook.lessons.Chapter;
 
 /** {@code workbook list}: the chapters, their pitfalls, and the learner's status on each. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the chapters and their pitfalls, with your status (new, seen, fixed).")
-final class ListCommand implements Runnable {
-
-    @ParentCommand
-    Main main;
-
-    @Spec
-    CommandSpec spec;
+final class ListCommand extends WorkbookCommand implements Runnable {
 
     @Override
     public void run() {
-        Workbook wb = main.workbook;
+        Workbook wb = workbook();
         Catalog catalog = wb.catalog();
         LearnerProgress progress = wb.progress().load();
-        PrintWriter out = spec.commandLine().getOut();
-        wb.progress().warnings().forEach(w -> spec.commandLine().getErr().println(w));
+        PrintWriter out = out();
+        wb.progress().warnings().forEach(w -> err().println(w));
         int idWidth = catalog.entries().stream().mapToInt(e -> e.id().length()).max().orElse(10);
         for (Chapter chapter : catalog.chapters()) {
             List<Catalog.Entry> entries = catalog.entries().stream().filter(e -> e.chapter() == chapter.number())

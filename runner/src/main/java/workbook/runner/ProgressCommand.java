@@ -10,9 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import workbook.runner.LearnerProgress.PitfallProgress;
 import workbook.runner.LearnerProgress.Status;
 
@@ -20,13 +17,7 @@ import workbook.runner.LearnerProgress.Status;
 @Command(name = "progress", mixinStandardHelpOptions = true, description = {
         "Show your progress, export it for your instructor, or (instructors) merge exports into a "
                 + "class table."})
-final class ProgressCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Main main;
-
-    @Spec
-    CommandSpec spec;
+final class ProgressCommand extends WorkbookCommand implements Callable<Integer> {
 
     @Option(names = "--export", paramLabel = "<file>", description = "Write your progress to FILE, to hand in.")
     Path export;
@@ -39,15 +30,15 @@ final class ProgressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Workbook wb = main.workbook;
-        PrintWriter out = spec.commandLine().getOut();
+        Workbook wb = workbook();
+        PrintWriter out = out();
         if (!merge.isEmpty()) {
             out.print(classTable(readExports(), wb));
             out.flush();
             return ExitCodes.AS_EXPECTED;
         }
         LearnerProgress progress = wb.progress().load();
-        wb.progress().warnings().forEach(spec.commandLine().getErr()::println);
+        wb.progress().warnings().forEach(err()::println);
         if (name != null) {
             progress = new LearnerProgress(name, progress.pitfalls());
             wb.progress().save(progress);

@@ -60,8 +60,9 @@ final class Repl {
     }
 
     int run() throws IOException {
-        shell = new JavaShell(Arrays.asList(TrialClasspath.forVariant(Variant.BROKEN, null).split(java.io.File
-                .pathSeparator)), new PrintStream(terminal.output(), true, terminal.encoding()));
+        shell = new JavaShell(
+                Arrays.asList(TrialClasspath.forVariant(Variant.BROKEN, null).split(java.io.File.pathSeparator)),
+                new PrintStream(terminal.output(), true, terminal.encoding()));
         Files.createDirectories(wb.workspace().root());
         reader = LineReaderBuilder.builder().terminal(terminal).appName("workbook")
                 .completer(new ReplCompleter(commands, shell)).parser(new ReplParser(shell))

@@ -7,8 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code workbook repl} (and {@code workbook} alone): the interactive shell. */
-@Command(name = "repl", mixinStandardHelpOptions = true,
-        description = "Learn and fix inside a live Java shell (what 'workbook' with no arguments opens).")
+@Command(name = "repl", mixinStandardHelpOptions = true, description = "Learn and fix inside a live Java shell (what 'workbook' with no arguments opens).")
 final class ReplCommand implements Callable<Integer> {
 
     @ParentCommand

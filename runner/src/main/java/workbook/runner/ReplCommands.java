@@ -34,7 +34,8 @@ final class ReplCommands {
         if (matches.size() == 1) {
             return Optional.of(matches.get(0));
         }
-        out.println(matches.isEmpty() ? "No command /" + typed + "; /help lists them."
+        out.println(matches.isEmpty()
+                ? "No command /" + typed + "; /help lists them."
                 : "/" + typed + " could be " + String.join(" or ", matches.stream().map(c -> "/" + c.name()).toList())
                         + ".");
         return Optional.empty();

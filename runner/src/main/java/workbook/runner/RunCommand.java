@@ -6,10 +6,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import workbook.harness.Outcome;
 import workbook.harness.TrialLauncher;
 import workbook.harness.Variant;
@@ -18,16 +14,7 @@ import workbook.harness.VerdictJson;
 
 /** {@code workbook run <id>}: runs the broken, fixed or learner's example in a trial JVM and shows the evidence. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a pitfall's broken example (or the fixed one, or your copy) and show the evidence.")
-final class RunCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Main main;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "<id>", completionCandidates = PitfallIds.class, description = "The pitfall, e.g. lost-update ('workbook list' shows them all).")
-    String id;
+final class RunCommand extends PitfallCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true)
     Which which = new Which();
@@ -55,16 +42,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Workbook wb = main.workbook;
-        Catalog.Entry entry = wb.catalog().require(id);
-        PrintWriter out = spec.commandLine().getOut();
+        Workbook wb = workbook();
+        Catalog.Entry entry = entry();
+        PrintWriter out = out();
         Variant variant = which.fixed ? Variant.FIXED : which.mine ? Variant.MINE : Variant.BROKEN;
         java.nio.file.Path classes = null;
         if (variant == Variant.MINE) {
             LearnerCompiler.Compilation compilation = LearnerCompiler.compile(entry.pitfall(),
                     wb.workspace().ensureCopy(entry.pitfall()), wb.workspace().buildDir(entry.pitfall()));
             if (!compilation.compiled()) {
-                compilation.errors().forEach(spec.commandLine().getErr()::println);
+                compilation.errors().forEach(err()::println);
                 return ExitCodes.DOES_NOT_COMPILE;
             }
             classes = compilation.classes();

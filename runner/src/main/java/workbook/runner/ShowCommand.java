@@ -4,33 +4,20 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import workbook.lessons.Lesson;
 
 /** {@code workbook show <id>}: the lesson, rendered for a terminal. */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a pitfall's lesson.")
-final class ShowCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Main main;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "<id>", completionCandidates = PitfallIds.class, description = "The pitfall.")
-    String id;
+final class ShowCommand extends PitfallCommand implements Callable<Integer> {
 
     @Option(names = "--width", paramLabel = "<columns>", description = "Wrap at this width (default: $COLUMNS or 80).")
     Integer width;
 
     @Override
     public Integer call() throws Exception {
-        Workbook wb = main.workbook;
-        Lesson lesson = lessonOf(wb.catalog().require(id));
-        PrintWriter out = spec.commandLine().getOut();
+        Workbook wb = workbook();
+        Lesson lesson = lessonOf(entry());
+        PrintWriter out = out();
         int columns = width == null ? MarkdownText.terminalWidth() : width;
         out.print(MarkdownText.render(lesson.body(), columns, wb.style()));
         out.println();

@@ -11,22 +11,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code workbook verify}: every pitfall's broken and fixed example, N trials each, as a regression suite. */
 @Command(name = "verify", mixinStandardHelpOptions = true, description = {
         "Run the catalog as a regression suite: every broken example must reproduce its failure, "
                 + "every fix must be clean, in every trial (each in a fresh JVM).",
         "Exit code 0 only when every pitfall behaved as expected in every trial."})
-final class VerifyCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Main main;
-
-    @Spec
-    CommandSpec spec;
+final class VerifyCommand extends WorkbookCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "<id>", arity = "0..*", completionCandidates = PitfallIds.class, description = "Only these pitfalls (default: all).")
     List<String> ids = new ArrayList<>();
@@ -48,10 +39,10 @@ final class VerifyCommand implements Callable<Integer> {
         if (trials < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trials must be at least 1");
         }
-        Catalog catalog = main.workbook.catalog();
+        Catalog catalog = workbook().catalog();
         List<Catalog.Entry> entries = ids.isEmpty() ? catalog.entries() : ids.stream().map(catalog::require).toList();
-        Verification verification = new Verification(main.workbook.launcher(), Duration.ofSeconds(budgetSeconds));
-        Progress progress = Progress.on(spec.commandLine().getErr());
+        Verification verification = new Verification(workbook().launcher(), Duration.ofSeconds(budgetSeconds));
+        Progress progress = Progress.on(err());
         List<Verification.PitfallResult> results = new ArrayList<>();
         long start = System.nanoTime();
         for (Catalog.Entry entry : entries) {
@@ -59,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         progress.done();
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.print(json ? VerificationReport.json(results, millis) : VerificationReport.text(results, millis));
         out.flush();
         if (junitXml != null) {

@@ -58,12 +58,14 @@ class ReplTest {
 
     @Test
     void aSnippetThatWillNotStopIsEndedAndTheShellRecovers() throws Exception {
-        String text = session("""
-                int answer() { return 42; }
-                Object lock = new Object();
-                Thread holder = new Thread(() -> { synchronized (lock) { while (true) { Thread.onSpinWait(); } } }); holder.setDaemon(true); holder.start(); Thread.sleep(100); synchronized (lock) { }
-                answer()
-                """, Duration.ofSeconds(2));
+        String text = session(
+                """
+                        int answer() { return 42; }
+                        Object lock = new Object();
+                        Thread holder = new Thread(() -> { synchronized (lock) { while (true) { Thread.onSpinWait(); } } }); holder.setDaemon(true); holder.start(); Thread.sleep(100); synchronized (lock) { }
+                        answer()
+                        """,
+                Duration.ofSeconds(2));
 
         assertTrue(text.contains("The snippet would not stop"), text);
         assertTrue(text.contains("declarations replayed"), text);
