@@ -1,23 +1,29 @@
 package workbook.lessons;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /** Reads a lesson: YAML front matter between {@code ---} lines, then Markdown with the seven sections in order. */
 public final class LessonParser {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\R(.*?)\\R---\\R(.*)\\z", Pattern.DOTALL);
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern HEADING = Pattern.compile("^## (.+?)\\s*$", Pattern.MULTILINE);
 
     private LessonParser() {
+    }
+
+    /** A YAML reader that builds only plain maps, lists and scalars (SnakeYAML is not thread-safe: one per use). */
+    static Yaml yaml() {
+        return new Yaml(new SafeConstructor(new LoaderOptions()));
     }
 
     /**
@@ -32,14 +38,16 @@ public final class LessonParser {
         }
         Map<?, ?> fields;
         try {
-            Object yaml = YAML.readValue(parts.group(1), Object.class);
+            Object yaml = yaml().load(parts.group(1));
             if (!(yaml instanceof Map<?, ?> map)) {
                 throw new LessonFormatException(file, null, "its front matter is not a set of 'field: value' lines");
             }
             fields = map;
-        } catch (JsonProcessingException e) {
-            throw new LessonFormatException(file, null, "its front matter is not valid YAML: "
-                    + e.getOriginalMessage() + " (line " + (e.getLocation().getLineNr() + 1) + ")");
+        } catch (MarkedYAMLException e) {
+            throw new LessonFormatException(file, null, "its front matter is not valid YAML: " + e.getProblem()
+                    + " (line " + (e.getProblemMark().getLine() + 2) + ")");
+        } catch (YAMLException e) {
+            throw new LessonFormatException(file, null, "its front matter is not valid YAML: " + e.getMessage());
         }
         Fields f = new Fields(file, fields);
         String id = f.text("id");

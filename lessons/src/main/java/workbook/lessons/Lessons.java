@@ -1,8 +1,5 @@
 package workbook.lessons;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,8 +27,6 @@ public final class Lessons {
     public static final String FOLDER = "lessons";
     public static final String REPOSITORY_FOLDER = "lessons/src/main/resources/" + FOLDER;
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private final List<Chapter> chapters;
     private final List<Lesson> lessons;
     private final List<LessonFormatException> problems;
@@ -45,8 +40,11 @@ public final class Lessons {
     /** Reads every lesson of this module. */
     public static Lessons load() {
         try (InputStream in = Lessons.class.getResourceAsStream("/" + FOLDER + "/chapters.yaml")) {
-            List<Chapter> chapters = YAML.readValue(in, new TypeReference<List<Chapter>>() {
-            });
+            List<Chapter> chapters = new ArrayList<>();
+            for (Object entry : (List<?>) LessonParser.yaml().load(in)) {
+                Map<?, ?> chapter = (Map<?, ?>) entry;
+                chapters.add(new Chapter((Integer) chapter.get("number"), (String) chapter.get("title")));
+            }
             return read(chapters, lessonFiles());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the lessons: " + e.getMessage(), e);
