@@ -30,8 +30,12 @@ final class CheckCommand extends PitfallCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new Main.UsageProblem("There is no file " + file + " to check.");
         }
-        Check.Report report = new Check(wb.launcher(), Workbook.budget(budgetSeconds)).run(pitfall, file,
-                wb.workspace().buildDir(pitfall));
+        Check.Report report;
+        try (Spinner spinner = Spinner.start(err(), "checking " + file.getFileName() + ": compile, then "
+                + Check.TRIALS + " trials", wb.interactive())) {
+            report = new Check(wb.launcher(), Workbook.budget(budgetSeconds)).run(pitfall, file,
+                    wb.workspace().buildDir(pitfall));
+        }
         print(report, file, out(), wb.style());
         if (report.result() != Check.Result.DOES_NOT_COMPILE) {
             wb.progress().update(id, p -> p.checked(report.result() == Check.Result.FIXED));

@@ -37,9 +37,6 @@ final class RunCommand extends PitfallCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "<seconds>", defaultValue = "5", description = "How long the scenario may look for evidence (default: ${DEFAULT-VALUE} s).")
     int budgetSeconds;
 
-    @Option(names = "--verbose", description = "Show stack traces of the workbook's own errors.")
-    boolean verbose;
-
     @Override
     public Integer call() throws IOException {
         Workbook wb = workbook();
@@ -56,10 +53,7 @@ final class RunCommand extends PitfallCommand implements Callable<Integer> {
             }
             classes = compilation.classes();
         }
-        try (TrialLauncher.Held trial = hold
-                ? wb.launcher().hold(entry.id(), variant, classes, Workbook.budget(budgetSeconds))
-                : TrialLauncher.Held.finished(
-                        wb.launcher().run(entry.id(), variant, classes, Workbook.budget(budgetSeconds)))) {
+        try (TrialLauncher.Held trial = launch(wb, entry, variant, classes)) {
             Verdict verdict = trial.verdict();
             out.print(json ? VerdictJson.write(verdict) + "\n" : Render.verdict(verdict, wb.style()));
             out.flush();
@@ -70,6 +64,16 @@ final class RunCommand extends PitfallCommand implements Callable<Integer> {
                 holdForInspection(trial, out, wb);
             }
             return exitCode(verdict);
+        }
+    }
+
+    private TrialLauncher.Held launch(Workbook wb, Catalog.Entry entry, Variant variant, java.nio.file.Path classes) {
+        try (Spinner spinner = Spinner.start(err(), "running " + entry.id() + " (" + variant.label()
+                + ") in a trial JVM", wb.interactive() && !json)) {
+            return hold
+                    ? wb.launcher().hold(entry.id(), variant, classes, Workbook.budget(budgetSeconds))
+                    : TrialLauncher.Held.finished(
+                            wb.launcher().run(entry.id(), variant, classes, Workbook.budget(budgetSeconds)));
         }
     }
 

@@ -2,6 +2,7 @@ package workbook.runner;
 
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -13,6 +14,9 @@ abstract class WorkbookCommand {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--verbose", description = "Show the stack trace when the workbook itself fails.")
+    boolean verbose;
 
     Workbook workbook() {
         return main.workbook;
