@@ -91,6 +91,8 @@ public final class ChildJvm {
         }
 
         public static void main(String[] args) throws Throwable {
+            // Warm up what the report needs, so that it comes in time even on a slow, busy machine.
+            JSON.writeValueAsString(ThreadViews.of(List.of(Thread.currentThread().threadId()), new LockNames()));
             Class<?> program = Class.forName(args[0]);
             String[] programArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
             try {
