@@ -1,0 +1,13 @@
+package workbook.endlessconsumer;
+
+/**
+ * Records audit events without making the caller wait for the disk. {@link #close()} stops it taking events; every
+ * event recorded before is still written, and then the log's threads end.
+ */
+public interface AuditLog extends AutoCloseable {
+
+    void record(String event);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,36 @@
+package workbook.latchbeforeresult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+
+/** Prices a basket: asks for every item's price in parallel and waits until all of them have answered. */
+public class BasketPricer implements Pricer {
+
+    private final PriceService service;
+    private final Executor workers;
+
+    public BasketPricer(PriceService service, Executor workers) {
+        this.service = service;
+        this.workers = workers;
+    }
+
+    @Override
+    public Map<String, Long> prices(List<String> items) throws InterruptedException {
+        Map<String, Long> prices = new ConcurrentHashMap<>();
+        CountDownLatch answered = new CountDownLatch(items.size());
+        for (String item : items) {
+            workers.execute(() -> {
+                try {
+                    service.priceOf(item).thenAccept(cents -> prices.put(item, cents));
+                } finally {
+                    answered.countDown();
+                }
+            });
+        }
+        answered.await();
+        return prices;
+    }
+}

@@ -1,0 +1,79 @@
+package workbook.lostatexit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import workbook.harness.Evidence.Event;
+import workbook.harness.Subjects;
+
+/**
+ * The nightly export program that {@link LostAtExit} runs in a JVM of its own: it exports a batch of orders with
+ * the exporter under test and returns from {@code main}, as a batch job does. Each record the sink stores, and each
+ * step of {@code main}, is one line on standard output, stamped with the milliseconds since the program started.
+ *
+ * <p>Arguments: {@code <exporter class> <number of records>}.
+ */
+public final class ExportJob {
+
+    /** A production server with a few more cores than a laptop: the common pool gets 4 workers, on any machine. */
+    static final int POOL_WORKERS = 4;
+    /** One network round trip to the remote store. */
+    static final Duration WRITE_TIME = Duration.ofMillis(5);
+    static final String CALLED = "exportAll() called";
+    static final String RETURNED = "exportAll() returned";
+    static final String MAIN_RETURNS = "main() returns";
+    static final String STORED = "stored ";
+
+    private static final String PREFIX = "export\t";
+    private static final long START = System.nanoTime();
+
+    private ExportJob() {
+    }
+
+    public static void main(String[] args) throws ClassNotFoundException {
+        // Read when the common pool is created, which is at the first runAsync: nothing has used it yet.
+        System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", String.valueOf(POOL_WORKERS));
+        Class<? extends Exporter> type = Class.forName(args[0]).asSubclass(Exporter.class);
+        List<String> records = IntStream.rangeClosed(1, Integer.parseInt(args[1]))
+                .mapToObj(ExportJob::recordName).toList();
+        RecordSink store = ExportJob::store;
+        Exporter exporter = Subjects.create(type, store);
+        log(CALLED + " with " + records.size() + " records");
+        exporter.exportAll(records);
+        log(RETURNED);
+        log(MAIN_RETURNS);
+    }
+
+    static String recordName(int n) {
+        return String.format(Locale.ROOT, "order-%03d", n);
+    }
+
+    private static void store(String record) {
+        try {
+            Thread.sleep(WRITE_TIME);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the write of " + record + " was interrupted", e);
+        }
+        log(STORED + record);
+    }
+
+    private static void log(String what) {
+        long millis = Duration.ofNanos(System.nanoTime() - START).toMillis();
+        System.out.println(PREFIX + millis + "\t" + Thread.currentThread().getName() + "\t" + what);
+    }
+
+    /** The program's lines in its output, as timeline events; other output is left out. */
+    static List<Event> events(String output) {
+        List<Event> events = new ArrayList<>();
+        for (String line : output.lines().toList()) {
+            String[] fields = line.split("\t", 4);
+            if (line.startsWith(PREFIX) && fields.length == 4) {
+                events.add(new Event(Long.parseLong(fields[1]), fields[2], fields[3]));
+            }
+        }
+        return events;
+    }
+}

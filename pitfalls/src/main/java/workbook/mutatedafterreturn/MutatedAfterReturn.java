@@ -1,0 +1,280 @@
+package workbook.mutatedafterreturn;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import workbook.harness.Evidence;
+import workbook.harness.Evidence.Count;
+import workbook.harness.Evidence.Event;
+import workbook.harness.FailureKind;
+import workbook.harness.Finding;
+import workbook.harness.Pitfall;
+import workbook.harness.Subjects;
+import workbook.harness.Trial;
+
+/**
+ * A web thread runs 8 searches and renders each result the moment {@code search()} returns it. The suggester takes
+ * {@link #SUGGEST_TIME} ({@link #TYPO_TIME} for a query with a typo), or answers as soon as {@code search()} has
+ * returned and the page is rendered, whichever comes first. So suggestions that a task adds after the return always
+ * land on a result that has already been rendered, and a fixed wait misses the slow ones. Then the scenario waits
+ * for the suggester's answer to settle and looks at the same result object again.
+ */
+public final class MutatedAfterReturn implements Pitfall<Search> {
+
+    /** Query, the products the index finds, the searches the suggester suggests. */
+    record Query(String text, List<String> hits, List<String> suggestions) {
+        boolean typo() {
+            return hits.isEmpty();
+        }
+    }
+
+    static final List<Query> QUERIES = List.of(
+            new Query("sneekers", List.of(), List.of("sneakers")),
+            new Query("red shoes", List.of("red running shoes", "red canvas shoes", "red heels"),
+                    List.of("red sneakers", "red boots")),
+            new Query("rain jacket", List.of("packable rain jacket", "rain jacket with hood"),
+                    List.of("rain poncho")),
+            new Query("wool socks", List.of("merino wool socks", "wool hiking socks", "wool ski socks"),
+                    List.of("cashmere socks", "wool slippers")),
+            new Query("backpak", List.of(), List.of("backpack", "back pack")),
+            new Query("sun hat", List.of("wide brim sun hat", "straw sun hat"), List.of("bucket hat")),
+            new Query("hiking boots", List.of("leather hiking boots", "waterproof hiking boots"),
+                    List.of("trail shoes", "hiking socks")),
+            new Query("running shorts", List.of("running shorts with pockets"), List.of("running tights")));
+    static final Duration SUGGEST_TIME = Duration.ofMillis(5);
+    static final Duration TYPO_TIME = Duration.ofMillis(150);
+    static final Duration CALL_LIMIT = Duration.ofSeconds(2);
+    /** How long after the suggester answered a change to the result may take to show. */
+    static final Duration SETTLE = Duration.ofMillis(200);
+
+    @Override
+    public String id() {
+        return "mutated-after-return";
+    }
+
+    @Override
+    public FailureKind kind() {
+        return FailureKind.RACE;
+    }
+
+    @Override
+    public Class<SearchService> subject() {
+        return SearchService.class;
+    }
+
+    @Override
+    public Finding run(Class<? extends Search> implementation, Trial trial) throws Exception {
+        Timeline timeline = new Timeline(System.nanoTime());
+        FakeSuggester suggester = new FakeSuggester(timeline);
+        Map<String, Query> byText = new ConcurrentHashMap<>();
+        QUERIES.forEach(q -> byText.put(q.text(), q));
+        Index index = query -> byText.containsKey(query) ? byText.get(query).hits() : List.of();
+        Search search = Subjects.create(implementation, index, suggester);
+        ExecutorService web = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "web-1");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            int searches = 0;
+            int changed = 0;
+            boolean onlySuggestionsChanged = true;
+            List<Event> firstChange = null;
+            String firstChangeText = null;
+            for (Query query : QUERIES) {
+                if (trial.outOfTime()) {
+                    break;
+                }
+                searches++;
+                timeline.clear();
+                CountDownLatch rendered = suggester.newSearch();
+                Future<Seen> call = web.submit(() -> {
+                    timeline.add("search(\"" + query.text() + "\") called");
+                    SearchResult result = search.search(query.text());
+                    long returnedAt = System.nanoTime();
+                    Page page = result == null ? null : Page.of(result);
+                    timeline.add(returnedAt, "search() returned; rendered: " + page);
+                    rendered.countDown();
+                    return new Seen(result, page);
+                });
+                Seen seen;
+                try {
+                    seen = call.get(CALL_LIMIT.plus(TYPO_TIME).toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    return trial.notWorking("search(\"" + query.text() + "\") did not return within "
+                            + CALL_LIMIT.plus(TYPO_TIME).toMillis() + " ms");
+                } catch (ExecutionException e) {
+                    return trial.notWorking("search(\"" + query.text() + "\") threw " + e.getCause());
+                }
+                if (seen.result() == null) {
+                    return trial.notWorking("search(\"" + query.text() + "\") returned null");
+                }
+                Page later = settle(seen, suggester);
+                if (!later.equals(seen.atReturn())) {
+                    changed++;
+                    onlySuggestionsChanged &= later.hits().equals(seen.atReturn().hits());
+                    if (firstChange == null) {
+                        timeline.add("workbook", "looks at the same result again: " + later);
+                        firstChange = timeline.events();
+                        firstChangeText = String.format(Locale.ROOT,
+                                "The page for \"%s\" was rendered with %s; the result object it came from then "
+                                        + "changed to %s.",
+                                query.text(), seen.atReturn(), later);
+                    }
+                    continue;
+                }
+                Page expected = new Page(query.hits(), query.suggestions());
+                if (!later.equals(expected)) {
+                    return trial.notWorking(String.format(Locale.ROOT,
+                            "search(\"%s\") returned %s, and it stayed so; the index and the suggester answered %s",
+                            query.text(), later, expected));
+                }
+            }
+            if (changed > 0) {
+                return trial.reproduced(FailureKind.RACE, String.format(Locale.ROOT,
+                        "%d of %d search results changed after search() had returned them: %s arrived after the page "
+                                + "was rendered",
+                        changed, searches, onlySuggestionsChanged ? "the suggestions" : "changes"),
+                        new Count("results that changed after search() returned", 0, changed),
+                        new Evidence.Note(firstChangeText),
+                        new Evidence.Timeline("The first such search, in ms since the start", firstChange));
+            }
+            if (searches == 0) {
+                return trial.inconclusive("the budget ran out before a search could run");
+            }
+            return trial.clean(String.format(Locale.ROOT,
+                    "%d searches: every result held its hits and suggestions when search() returned it, and did not "
+                            + "change afterwards",
+                    searches),
+                    new Count("results that changed after search() returned", 0, 0));
+        } finally {
+            web.shutdownNow();
+        }
+    }
+
+    /**
+     * Waits, when the suggester has not answered before search() returned, until its answer has had time to land on
+     * the result; then looks at the result again.
+     */
+    private static Page settle(Seen seen, FakeSuggester suggester) throws InterruptedException {
+        if (suggester.answeredBeforeRender()) {
+            return Page.of(seen.result());
+        }
+        if (suggester.awaitAnswer(CALL_LIMIT.plus(TYPO_TIME))) {
+            long deadline = System.nanoTime() + SETTLE.toNanos();
+            while (Page.of(seen.result()).equals(seen.atReturn()) && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+        }
+        return Page.of(seen.result());
+    }
+
+    /** A search result as the page renders it. */
+    record Page(List<String> hits, List<String> suggestions) {
+        static Page of(SearchResult result) {
+            return new Page(result.hits(), result.suggestions());
+        }
+
+        @Override
+        public String toString() {
+            return hits.size() + " hits, suggestions " + suggestions;
+        }
+    }
+
+    /** The result search() returned, and the page rendered from it right then. */
+    private record Seen(SearchResult result, Page atReturn) {
+    }
+
+    /** Answers after its time, or at once when the current search's page has been rendered. */
+    private static final class FakeSuggester implements Suggester {
+
+        private final Timeline timeline;
+        private volatile CountDownLatch rendered = new CountDownLatch(0);
+        private volatile CountDownLatch answered = new CountDownLatch(0);
+        private volatile boolean answeredBeforeRender;
+
+        FakeSuggester(Timeline timeline) {
+            this.timeline = timeline;
+        }
+
+        CountDownLatch newSearch() {
+            rendered = new CountDownLatch(1);
+            answered = new CountDownLatch(1);
+            answeredBeforeRender = false;
+            return rendered;
+        }
+
+        @Override
+        public List<String> suggest(String query) {
+            Query known = QUERIES.stream().filter(q -> q.text().equals(query)).findFirst().orElse(null);
+            timeline.add("suggest(\"" + query + "\") asked");
+            CountDownLatch renderedNow = rendered;
+            try {
+                renderedNow.await((known != null && known.typo() ? TYPO_TIME : SUGGEST_TIME).toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            List<String> suggestions = known == null ? List.of() : known.suggestions();
+            answeredBeforeRender = renderedNow.getCount() > 0;
+            timeline.add("suggest() answers " + suggestions);
+            answered.countDown();
+            return suggestions;
+        }
+
+        boolean answeredBeforeRender() {
+            return answered.getCount() == 0 && answeredBeforeRender;
+        }
+
+        boolean awaitAnswer(Duration limit) throws InterruptedException {
+            return answered.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** What happened in the current search, on which thread. */
+    private static final class Timeline {
+
+        private final long origin;
+        private final List<Event> events = new ArrayList<>();
+
+        Timeline(long origin) {
+            this.origin = origin;
+        }
+
+        void add(String what) {
+            add(System.nanoTime(), what);
+        }
+
+        void add(long nanos, String what) {
+            add(nanos, Thread.currentThread().getName(), what);
+        }
+
+        void add(String thread, String what) {
+            add(System.nanoTime(), thread, what);
+        }
+
+        synchronized void add(long nanos, String thread, String what) {
+            events.add(new Event(TimeUnit.NANOSECONDS.toMillis(nanos - origin), thread, what));
+        }
+
+        synchronized void clear() {
+            events.clear();
+        }
+
+        /** In the order they happened: an event is stamped when it happened, which may be before it was added. */
+        synchronized List<Event> events() {
+            return events.stream().sorted(Comparator.comparingLong(Event::atMillis)).toList();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package workbook.nevercompletedfuture;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/** Looks rates up on the I/O executor, so that request threads never block on the rate service. */
+public class ExchangeRates implements RateLookup {
+
+    private final Executor ioExecutor;
+    private final RateSource source;
+    private final ErrorReporter errors;
+
+    public ExchangeRates(Executor ioExecutor, RateSource source, ErrorReporter errors) {
+        this.ioExecutor = ioExecutor;
+        this.source = source;
+        this.errors = errors;
+    }
+
+    @Override
+    public CompletableFuture<BigDecimal> rate(String currency) {
+        CompletableFuture<BigDecimal> rate = new CompletableFuture<>();
+        ioExecutor.execute(() -> {
+            try {
+                rate.complete(source.fetchRate(currency));
+            } catch (IOException | RuntimeException e) {
+                errors.report("rate lookup failed for " + currency, e);
+                // Every path must complete the future: the caller waits on it, and nothing else will.
+                rate.completeExceptionally(e);
+            }
+        });
+        return rate;
+    }
+}
