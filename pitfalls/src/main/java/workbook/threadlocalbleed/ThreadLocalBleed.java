@@ -1,0 +1,174 @@
+package workbook.threadlocalbleed;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import workbook.harness.Evidence;
+import workbook.harness.Evidence.Count;
+import workbook.harness.Evidence.Event;
+import workbook.harness.Evidence.Note;
+import workbook.harness.FailureKind;
+import workbook.harness.Finding;
+import workbook.harness.Harness;
+import workbook.harness.Pitfall;
+import workbook.harness.Subjects;
+import workbook.harness.Trial;
+
+/**
+ * Sends nine requests, one after another, through a worker pool of one thread: signed-in and anonymous requests
+ * take turns, so every anonymous request lands on the thread a signed-in one has just used, and one checkout fails
+ * in the handler, so a clean-up that runs only on success is caught too. The application (the scenario's handler)
+ * records who {@link CurrentUser} said each request ran for. Afterwards the scenario asks the idle worker which
+ * user it still holds: the last request is signed in, so a clean-up done only before each request is caught.
+ */
+public final class ThreadLocalBleed implements Pitfall<Dispatcher> {
+
+    static final List<Request> REQUESTS = List.of(new Request(1, "GET", "/orders", "alice"),
+            new Request(2, "GET", "/catalog", null), new Request(3, "GET", "/orders", "bob"),
+            new Request(4, "GET", "/catalog", null), new Request(5, "POST", "/checkout", "carol"),
+            new Request(6, "GET", "/catalog", null), new Request(7, "GET", "/orders", "dave"),
+            new Request(8, "GET", "/catalog", null), new Request(9, "GET", "/orders", "erin"));
+    /** The request whose handling fails. */
+    static final String FAILING_PATH = "/checkout";
+    static final Duration CALL_LIMIT = Duration.ofSeconds(1);
+
+    @Override
+    public String id() {
+        return "threadlocal-bleed";
+    }
+
+    @Override
+    public FailureKind kind() {
+        return FailureKind.LEAK;
+    }
+
+    @Override
+    public Class<RequestDispatcher> subject() {
+        return RequestDispatcher.class;
+    }
+
+    @Override
+    public Finding run(Class<? extends Dispatcher> implementation, Trial trial) throws Exception {
+        long start = System.nanoTime();
+        ExecutorService workers = Executors.newFixedThreadPool(1, Thread.ofPlatform().name("worker-", 1).daemon()
+                .factory());
+        ExecutorService caller = Executors.newSingleThreadExecutor(Harness.threads("caller"));
+        try {
+            Application application = new Application(start);
+            Dispatcher dispatcher = Subjects.create(implementation, workers, application);
+            List<Event> timeline = new ArrayList<>();
+            int bleeds = 0;
+            for (Request request : REQUESTS) {
+                Future<String> answer = caller.submit(() -> dispatcher.dispatch(request).get());
+                String body = null;
+                Throwable failure = null;
+                try {
+                    body = answer.get(CALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    return trial.notWorking("request #" + request.number() + " got no answer within "
+                            + CALL_LIMIT.toMillis() + " ms");
+                } catch (ExecutionException e) {
+                    failure = e.getCause() instanceof ExecutionException inner ? inner.getCause() : e.getCause();
+                }
+                Seen seen = application.seen(request.number());
+                if (seen == null) {
+                    return trial.notWorking("request #" + request.number() + " never reached the handler");
+                }
+                if (!seen.thread().startsWith("worker-")) {
+                    return trial.notWorking("request #" + request.number() + " ran on " + seen.thread()
+                            + ", not on the worker pool the dispatcher was given");
+                }
+                boolean failing = request.path().equals(FAILING_PATH);
+                if (failing != (failure != null)) {
+                    return trial.notWorking(failing
+                            ? "request #" + request.number() + " failed in the handler, but its future returned \""
+                                    + body + "\""
+                            : "request #" + request.number() + " failed: " + failure);
+                }
+                if (request.sessionUser() != null && !seen.user().equals(Optional.of(request.sessionUser()))) {
+                    return trial.notWorking("request #" + request.number() + " came with " + request.sessionUser()
+                            + "'s session but ran as " + seen.user().orElse("nobody"));
+                }
+                String what = request.number() + " " + request.method() + " " + request.path() + " ("
+                        + (request.sessionUser() == null ? "no session" : request.sessionUser() + "'s session")
+                        + ") ran as " + seen.user().orElse("nobody") + (failing ? ", and failed" : "");
+                if (request.sessionUser() == null && seen.user().isPresent()) {
+                    bleeds++;
+                    what += "  <- request #" + lastRequestOf(seen.user().get(), request.number()) + "'s user";
+                }
+                timeline.add(new Event(seen.atMillis(), seen.thread(), "#" + what));
+            }
+            Evidence.Timeline requests = new Evidence.Timeline(
+                    "The requests, one after another, on the pool's one worker", timeline);
+            Optional<String> leftOnWorker = workers.submit(CurrentUser::get).get(CALL_LIMIT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            long anonymous = REQUESTS.stream().filter(r -> r.sessionUser() == null).count();
+            if (bleeds > 0 || leftOnWorker.isPresent()) {
+                String summary = bleeds > 0
+                        ? String.format(Locale.ROOT,
+                                "%d of %d requests without a session ran as the user of an earlier request on the "
+                                        + "same pooled thread",
+                                bleeds, anonymous)
+                        : "no request ran as another's user, yet the idle worker still holds the user "
+                                + leftOnWorker.get();
+                List<Evidence> evidence = new ArrayList<>(
+                        List.of(new Count("requests without a session that ran as someone", 0, bleeds), requests));
+                leftOnWorker.ifPresent(user -> evidence.add(new Note(
+                        "After the last request, the idle worker-1 still holds the user " + user + ".")));
+                return trial.reproduced(FailureKind.LEAK, summary, evidence.toArray(Evidence[]::new));
+            }
+            return trial.clean(String.format(Locale.ROOT,
+                    "%d requests on one pooled worker: each with a session ran as its user, each of the %d without "
+                            + "one ran as nobody, even after a failed checkout; the idle worker holds no user",
+                    REQUESTS.size(), anonymous), requests);
+        } finally {
+            caller.shutdownNow();
+            workers.shutdownNow();
+        }
+    }
+
+    private static int lastRequestOf(String user, int before) {
+        return REQUESTS.stream().filter(r -> r.number() < before && user.equals(r.sessionUser()))
+                .mapToInt(Request::number).max().orElse(0);
+    }
+
+    /** Who a request ran as, on which thread, and when. */
+    private record Seen(Optional<String> user, String thread, long atMillis) {
+    }
+
+    /** The application behind the dispatcher: answers with what the current user may see; checkout fails. */
+    private static final class Application implements Handler {
+
+        private final long start;
+        private final Map<Integer, Seen> seen = new ConcurrentHashMap<>();
+
+        Application(long start) {
+            this.start = start;
+        }
+
+        @Override
+        public String handle(Request request) {
+            Optional<String> user = CurrentUser.get();
+            seen.put(request.number(), new Seen(user, Thread.currentThread().getName(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+            if (request.path().equals(FAILING_PATH)) {
+                throw new IllegalStateException("card declined for " + user.orElse("nobody"));
+            }
+            return request.path() + " for " + user.orElse("a guest");
+        }
+
+        Seen seen(int request) {
+            return seen.get(request);
+        }
+    }
+}

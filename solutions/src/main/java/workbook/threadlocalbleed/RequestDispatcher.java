@@ -1,0 +1,32 @@
+package workbook.threadlocalbleed;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/** Runs each request on the worker pool, with its signed-in user as the {@link CurrentUser}. */
+public class RequestDispatcher implements Dispatcher {
+
+    private final ExecutorService workers;
+    private final Handler handler;
+
+    public RequestDispatcher(ExecutorService workers, Handler handler) {
+        this.workers = workers;
+        this.handler = handler;
+    }
+
+    @Override
+    public Future<String> dispatch(Request request) {
+        return workers.submit(() -> {
+            if (request.sessionUser() != null) {
+                CurrentUser.set(request.sessionUser());
+            }
+            try {
+                return handler.handle(request);
+            } finally {
+                // The worker goes back to the pool and serves someone else next: leave nothing of this request
+                // on it, whether the handler returned or threw.
+                CurrentUser.clear();
+            }
+        });
+    }
+}
