@@ -16,13 +16,21 @@ import workbook.harness.Evidence.ThreadView;
 /**
  * Runs a program's {@code main} in a JVM of its own, for pitfalls about how a JVM ends: what it wrote before it
  * exited, and whether it exits at all. The child runs on this JVM's class path (so it sees the same variant), is
- * killed at the deadline, and reports the non-daemon threads still alive after {@code main} returned.
+ * killed at the deadline, and reports the non-daemon threads still alive after {@code main} returned. A child that
+ * is still up {@link #LINGER} after its {@code main} returned is ended then, without waiting for the deadline: a slow
+ * start on a busy machine uses the deadline, a JVM that will never exit does not.
  */
 public final class ChildJvm {
 
     /** How long after {@code main} returns the child lists the threads keeping it alive. */
     static final Duration LINGER_REPORT_AFTER = Duration.ofMillis(300);
     static final String THREADS_MARKER = "@@workbook-lingering-threads ";
+    static final String RETURNED_MARKER = "@@workbook-main-returned";
+    /**
+     * How long a JVM may stay up after {@code main} returned before it counts as kept alive: long enough for the
+     * lingering-thread report, and for an orderly exit, on a busy machine.
+     */
+    static final Duration LINGER = Duration.ofMillis(1_000);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +60,7 @@ public final class ChildJvm {
                     ChildMain.class.getName(), mainClass.getName()));
             command.addAll(args);
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            boolean exited = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            boolean exited = awaitExit(process, output, deadline);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             int exitCode = exited ? process.exitValue() : -1;
             Processes.kill(process);
@@ -70,10 +78,32 @@ public final class ChildJvm {
         }
     }
 
+    /** Waits for the exit, up to the deadline or until the child has lingered past {@link #LINGER}. */
+    private static boolean awaitExit(Process process, Path output, Duration deadline)
+            throws IOException, InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        long returnedAt = 0;
+        while (System.nanoTime() < end) {
+            if (process.waitFor(20, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            if (returnedAt == 0 && Files.readString(output, StandardCharsets.ISO_8859_1).contains(RETURNED_MARKER)) {
+                returnedAt = System.nanoTime();
+            }
+            if (returnedAt != 0 && System.nanoTime() - returnedAt > LINGER.toNanos()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static Result parse(boolean exited, int exitCode, String text, long millis) throws IOException {
         StringBuilder output = new StringBuilder();
         List<ThreadView> lingering = List.of();
         for (String line : text.lines().toList()) {
+            if (line.equals(RETURNED_MARKER)) {
+                continue;
+            }
             if (line.startsWith(THREADS_MARKER)) {
                 lingering = JSON.readValue(line.substring(THREADS_MARKER.length()), new TypeReference<>() {
                 });
@@ -100,6 +130,8 @@ public final class ChildJvm {
             } catch (java.lang.reflect.InvocationTargetException e) {
                 throw e.getCause();
             } finally {
+                System.out.println(RETURNED_MARKER);
+                System.out.flush();
                 Thread watcher = Harness.threads("exit-watch").newThread(ChildMain::reportLingeringThreads);
                 watcher.start();
             }
