@@ -20,7 +20,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import workbook.harness.Evidence;
 import workbook.harness.Evidence.Count;
 import workbook.harness.FailureKind;
@@ -29,6 +28,7 @@ import workbook.harness.Harness;
 import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
 import workbook.harness.Trial;
+import workbook.harness.Waits;
 
 /**
  * Sends a batch of receipts on a pool the scenario owns, to a mail server that bounces three of them. When every
@@ -85,8 +85,8 @@ public final class FireAndForgetException implements Pitfall<ReceiptSender> {
             boolean finished = pool.awaitTermination(LIMIT.toMillis(), TimeUnit.MILLISECONDS)
                     && pool.joinThreads(LIMIT);
             int deliverable = RECEIPTS - 1;
-            awaitUntil(() -> server.addressesTried() >= deliverable, LIMIT);
-            awaitUntil(() -> reports.bouncesReported() >= BOUNCING.size(), LATE_REPORTS);
+            Waits.until(() -> server.addressesTried() >= deliverable, LIMIT);
+            Waits.until(() -> reports.bouncesReported() >= BOUNCING.size(), LATE_REPORTS);
 
             if (server.addressesTried() < deliverable) {
                 return trial.notWorking(String.format(Locale.ROOT,
@@ -146,14 +146,6 @@ public final class FireAndForgetException implements Pitfall<ReceiptSender> {
         return String.format(Locale.ROOT,
                 "submit() returned %d futures, and %d of them were ever read with get(); %d hold the exception: %s",
                 futures.size(), read, failed.size(), String.join("; ", failed));
-    }
-
-    private static boolean awaitUntil(BooleanSupplier condition, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
-        return condition.getAsBoolean();
     }
 
     /** A mail server that bounces the mails to some addresses, and remembers each bounce it threw and where. */

@@ -18,7 +18,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import workbook.harness.Evidence;
 import workbook.harness.Evidence.Count;
 import workbook.harness.FailureKind;
@@ -27,6 +26,7 @@ import workbook.harness.Harness;
 import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
 import workbook.harness.Trial;
+import workbook.harness.Waits;
 
 /**
  * Records 20 audit events while the store is busy with the first (its write waits until someone asks the writer to
@@ -74,7 +74,7 @@ public final class ShutdownNowDropsTasks implements Pitfall<AuditTrail> {
             if (failed != null) {
                 return trial.notWorking(failed);
             }
-            if (!awaitUntil(() -> store.started() >= 1, PATIENCE)) {
+            if (!Waits.until(() -> store.started() >= 1, PATIENCE)) {
                 return trial.notWorking("the first event was not being written " + PATIENCE.toMillis()
                         + " ms after record(): nothing writes in the background");
             }
@@ -93,7 +93,7 @@ public final class ShutdownNowDropsTasks implements Pitfall<AuditTrail> {
                 return store.written().size();
             });
             // The first write finishes once the writer is asked to stop (or close() returns, or it is past waiting).
-            awaitUntil(() -> writer.shutdownRequested() || closing.isDone(), PATIENCE);
+            Waits.until(() -> writer.shutdownRequested() || closing.isDone(), PATIENCE);
             store.finishFirstWrite();
             int writtenAtClose;
             try {
@@ -106,7 +106,7 @@ public final class ShutdownNowDropsTasks implements Pitfall<AuditTrail> {
                 return trial.notWorking("close() threw " + e.getCause());
             }
             long closeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closeStart);
-            awaitUntil(() -> store.written().size() >= EVENTS, LATE_WRITES);
+            Waits.until(() -> store.written().size() >= EVENTS, LATE_WRITES);
             int written = store.written().size();
 
             if (writtenAtClose == EVENTS) {
@@ -165,14 +165,6 @@ public final class ShutdownNowDropsTasks implements Pitfall<AuditTrail> {
         } catch (ExecutionException e) {
             return what + " threw " + e.getCause();
         }
-    }
-
-    private static boolean awaitUntil(BooleanSupplier condition, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
-        return condition.getAsBoolean();
     }
 
     /**

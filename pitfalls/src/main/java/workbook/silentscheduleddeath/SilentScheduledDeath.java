@@ -20,7 +20,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import workbook.harness.Evidence;
 import workbook.harness.Evidence.Count;
 import workbook.harness.Evidence.Event;
@@ -30,6 +29,7 @@ import workbook.harness.Harness;
 import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
 import workbook.harness.Trial;
+import workbook.harness.Waits;
 
 /**
  * Starts the cache on a one-thread scheduler the scenario owns, with a period of 10 ms, and a price feed whose third
@@ -81,7 +81,7 @@ public final class SilentScheduledDeath implements Pitfall<PriceCache> {
             if (failed != null) {
                 return trial.notWorking(failed);
             }
-            if (!awaitUntil(() -> feed.fetches() >= FAILING_FETCH, PATIENCE)) {
+            if (!Waits.until(() -> feed.fetches() >= FAILING_FETCH, PATIENCE)) {
                 return trial.notWorking(String.format(Locale.ROOT,
                         "the cache fetched prices %d times in the %,d ms after start(); every %d ms, it should have"
                                 + " fetched %d times",
@@ -89,11 +89,11 @@ public final class SilentScheduledDeath implements Pitfall<PriceCache> {
                         events.timeline("What happened"));
             }
             int enough = FAILING_FETCH + FETCHES_AFTER;
-            awaitUntil(() -> feed.fetches() >= enough || scheduler.periodicTasksDead(), PATIENCE);
+            Waits.until(() -> feed.fetches() >= enough || scheduler.periodicTasksDead(), PATIENCE);
             if (feed.fetches() < enough && scheduler.periodicTasksDead()) {
                 events.addAsWorkbook("scheduleAtFixedRate()'s future: isDone() = true");
                 // The task is dead: watch a few more periods all the same, to show that no fetch comes.
-                awaitUntil(() -> feed.fetches() >= enough, SILENCE);
+                Waits.until(() -> feed.fetches() >= enough, SILENCE);
             }
             Long[] price = new Long[1];
             failed = call(caller, () -> price[0] = cache.price(SKU), "price()");
@@ -120,7 +120,7 @@ public final class SilentScheduledDeath implements Pitfall<PriceCache> {
                         events.timeline("The fetches"));
             }
             long fresh = BASE_PRICE + FAILING_FETCH;
-            awaitUntil(() -> {
+            Waits.until(() -> {
                 Long now = cache.price(SKU);
                 return now != null && now > fresh;
             }, PATIENCE);
@@ -179,14 +179,6 @@ public final class SilentScheduledDeath implements Pitfall<PriceCache> {
         } catch (ExecutionException e) {
             return what + " threw " + e.getCause();
         }
-    }
-
-    private static boolean awaitUntil(BooleanSupplier condition, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
-        return condition.getAsBoolean();
     }
 
     /** A price feed whose third fetch times out; the others answer at once. */
