@@ -3,7 +3,6 @@ package workbook.latchbeforeresult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +26,7 @@ import workbook.harness.FailureKind;
 import workbook.harness.Finding;
 import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
+import workbook.harness.TimelineRecorder;
 import workbook.harness.Trial;
 
 /**
@@ -72,7 +72,7 @@ public final class LatchBeforeResult implements Pitfall<Pricer> {
 
     @Override
     public Finding run(Class<? extends Pricer> implementation, Trial trial) throws Exception {
-        Timeline timeline = new Timeline(System.nanoTime());
+        TimelineRecorder timeline = new TimelineRecorder(System.nanoTime());
         PriceServiceFake service = new PriceServiceFake(timeline);
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemons("pricer"));
         ExecutorService checkout = Executors.newSingleThreadExecutor(daemons("checkout"));
@@ -229,12 +229,12 @@ public final class LatchBeforeResult implements Pitfall<Pricer> {
     /** The price service: what its cache knows it answers at once, the rest later (see {@link #answer}). */
     private static final class PriceServiceFake implements PriceService {
 
-        private final Timeline timeline;
+        private final TimelineRecorder timeline;
         private final Set<String> cached = ConcurrentHashMap.newKeySet();
         private final Map<String, Request> waiting = new ConcurrentHashMap<>();
         private final Set<String> answeredLate = ConcurrentHashMap.newKeySet();
 
-        PriceServiceFake(Timeline timeline) {
+        PriceServiceFake(TimelineRecorder timeline) {
             this.timeline = timeline;
         }
 
@@ -283,39 +283,4 @@ public final class LatchBeforeResult implements Pitfall<Pricer> {
         }
     }
 
-    /** What happened in the current basket, on which thread. */
-    private static final class Timeline {
-
-        private final long origin;
-        private final List<Event> events = new ArrayList<>();
-
-        Timeline(long origin) {
-            this.origin = origin;
-        }
-
-        void add(String what) {
-            add(System.nanoTime(), what);
-        }
-
-        void add(long nanos, String what) {
-            add(nanos, Thread.currentThread().getName(), what);
-        }
-
-        void add(String thread, String what) {
-            add(System.nanoTime(), thread, what);
-        }
-
-        synchronized void add(long nanos, String thread, String what) {
-            events.add(new Event(TimeUnit.NANOSECONDS.toMillis(nanos - origin), thread, what));
-        }
-
-        synchronized void clear() {
-            events.clear();
-        }
-
-        /** In the order they happened: an event is stamped when it happened, which may be before it was added. */
-        synchronized List<Event> events() {
-            return events.stream().sorted(Comparator.comparingLong(Event::atMillis)).toList();
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package workbook.mutatedafterreturn;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +19,7 @@ import workbook.harness.FailureKind;
 import workbook.harness.Finding;
 import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
+import workbook.harness.TimelineRecorder;
 import workbook.harness.Trial;
 
 /**
@@ -75,7 +74,7 @@ public final class MutatedAfterReturn implements Pitfall<Search> {
 
     @Override
     public Finding run(Class<? extends Search> implementation, Trial trial) throws Exception {
-        Timeline timeline = new Timeline(System.nanoTime());
+        TimelineRecorder timeline = new TimelineRecorder(System.nanoTime());
         FakeSuggester suggester = new FakeSuggester(timeline);
         Map<String, Query> byText = new ConcurrentHashMap<>();
         QUERIES.forEach(q -> byText.put(q.text(), q));
@@ -199,12 +198,12 @@ public final class MutatedAfterReturn implements Pitfall<Search> {
     /** Answers after its time, or at once when the current search's page has been rendered. */
     private static final class FakeSuggester implements Suggester {
 
-        private final Timeline timeline;
+        private final TimelineRecorder timeline;
         private volatile CountDownLatch rendered = new CountDownLatch(0);
         private volatile CountDownLatch answered = new CountDownLatch(0);
         private volatile boolean answeredBeforeRender;
 
-        FakeSuggester(Timeline timeline) {
+        FakeSuggester(TimelineRecorder timeline) {
             this.timeline = timeline;
         }
 
@@ -242,39 +241,4 @@ public final class MutatedAfterReturn implements Pitfall<Search> {
         }
     }
 
-    /** What happened in the current search, on which thread. */
-    private static final class Timeline {
-
-        private final long origin;
-        private final List<Event> events = new ArrayList<>();
-
-        Timeline(long origin) {
-            this.origin = origin;
-        }
-
-        void add(String what) {
-            add(System.nanoTime(), what);
-        }
-
-        void add(long nanos, String what) {
-            add(nanos, Thread.currentThread().getName(), what);
-        }
-
-        void add(String thread, String what) {
-            add(System.nanoTime(), thread, what);
-        }
-
-        synchronized void add(long nanos, String thread, String what) {
-            events.add(new Event(TimeUnit.NANOSECONDS.toMillis(nanos - origin), thread, what));
-        }
-
-        synchronized void clear() {
-            events.clear();
-        }
-
-        /** In the order they happened: an event is stamped when it happened, which may be before it was added. */
-        synchronized List<Event> events() {
-            return events.stream().sorted(Comparator.comparingLong(Event::atMillis)).toList();
-        }
-    }
 }
