@@ -70,23 +70,24 @@ class StressTest {
     }
 
     @Test
-    void workersThatNeverRunAtTheSameTimeAreNotCountedParallel() throws Exception {
-        java.util.concurrent.locks.ReentrantLock whole = new java.util.concurrent.locks.ReentrantLock();
-        // Each worker holds one lock from its first step to its last (about a millisecond): one runs after the other.
-        Stress.Result result = Stress.run("worker", 2, 1_000, Duration.ofSeconds(30), (w, i) -> {
-            if (i == 0) {
-                whole.lock();
+    void workersThatTakeTurnsAreNotCountedParallel() throws Exception {
+        java.util.concurrent.locks.ReentrantLock turn = new java.util.concurrent.locks.ReentrantLock(true);
+        // Turns of 256 steps of a microsecond each, handed over fairly: one worker runs while the other waits, 40
+        // times each. Without the pause check, every turn would count once.
+        Stress.Result result = Stress.run("worker", 2, 10_240, Duration.ofSeconds(30), (w, i) -> {
+            if (i % 256 == 0) {
+                turn.lock();
             }
             long until = System.nanoTime() + 1_000;
             while (System.nanoTime() < until) {
                 Thread.onSpinWait();
             }
-            if (i == 999) {
-                whole.unlock();
+            if (i % 256 == 255) {
+                turn.unlock();
             }
         });
 
-        assertEquals(2_000, result.total());
+        assertEquals(20_480, result.total());
         // Only their first moments, before one of them takes the lock, may truly overlap.
         assertTrue(result.parallel() <= 2, "counted parallel " + result.parallel() + " times");
     }
