@@ -43,7 +43,9 @@ public final class Lessons {
             List<Chapter> chapters = new ArrayList<>();
             for (Object entry : (List<?>) LessonParser.yaml().load(in)) {
                 Map<?, ?> chapter = (Map<?, ?>) entry;
-                chapters.add(new Chapter((Integer) chapter.get("number"), (String) chapter.get("title")));
+                List<?> order = (List<?>) chapter.get("lessons");
+                chapters.add(new Chapter((Integer) chapter.get("number"), (String) chapter.get("title"),
+                        order == null ? List.of() : order.stream().map(String::valueOf).toList()));
             }
             return read(chapters, lessonFiles());
         } catch (IOException e) {
@@ -68,7 +70,11 @@ public final class Lessons {
                 problems.add(e);
             }
         });
-        lessons.sort(Comparator.comparingInt(Lesson::chapter).thenComparing(Lesson::id));
+        Map<Integer, Chapter> byNumber = new TreeMap<>();
+        chapters.forEach(c -> byNumber.put(c.number(), c));
+        lessons.sort(Comparator.comparingInt(Lesson::chapter)
+                .thenComparingInt(lesson -> byNumber.get(lesson.chapter()).position(lesson.id()))
+                .thenComparing(Lesson::id));
         return new Lessons(List.copyOf(chapters), List.copyOf(lessons), List.copyOf(problems));
     }
 

@@ -3,6 +3,7 @@ package workbook.lessons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -117,11 +118,25 @@ class LessonParserTest {
 
     @Test
     void aLessonInAnUnknownChapterIsAProblemNotAFailure() {
-        Lessons lessons = Lessons.read(List.of(new Chapter(1, "One")), Map.of("demo", lesson(FRONT, BODY)));
+        Lessons lessons = Lessons.read(List.of(new Chapter(1, "One", List.of())), Map.of("demo", lesson(FRONT, BODY)));
 
         assertEquals(List.of(), lessons.all());
         assertEquals("lessons/src/main/resources/lessons/demo.md: front matter field 'chapter': there is no chapter 3"
                 + " in lessons/chapters.yaml", lessons.problems().get(0).getMessage());
+    }
+
+    @Test
+    void lessonsComeInTheirChaptersOrderAndUnlistedOnesLast() {
+        Map<String, String> texts = new HashMap<>();
+        for (String id : List.of("a-first", "b-unlisted", "c-second", "z-zero")) {
+            texts.put(id, lesson(FRONT.replace("id: demo", "id: " + id).replace("chapter: 3", "chapter: 1"), BODY));
+        }
+
+        Lessons lessons = Lessons.read(List.of(new Chapter(1, "One", List.of("z-zero", "a-first", "c-second"))),
+                texts);
+
+        assertEquals(List.of("z-zero", "a-first", "c-second", "b-unlisted"),
+                lessons.all().stream().map(Lesson::id).toList());
     }
 
     @Test

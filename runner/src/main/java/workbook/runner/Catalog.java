@@ -34,8 +34,12 @@ public final class Catalog {
 
     Catalog(List<Pitfall<?>> pitfalls, Lessons lessons) {
         this.lessons = lessons;
+        List<Lesson> order = lessons.all();
         this.entries = pitfalls.stream().map(p -> new Entry(p, lessons.byId(p.id()).orElse(null)))
-                .sorted(Comparator.comparingInt(Entry::chapter).thenComparing(Entry::id)).toList();
+                .sorted(Comparator
+                        .comparingInt((Entry e) -> e.lesson() == null ? order.size() : order.indexOf(e.lesson()))
+                        .thenComparing(Entry::id))
+                .toList();
     }
 
     public static Catalog load() {

@@ -7,13 +7,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import workbook.harness.Examples;
 import workbook.harness.Pitfall;
+import workbook.lessons.Chapter;
+import workbook.lessons.Lesson;
 import workbook.lessons.LessonFormatException;
 import workbook.lessons.Lessons;
 
 /**
  * Finds what is missing or inconsistent in the catalog, each problem naming the file (and field) to mend: a pitfall
  * without its broken or fixed example or its lesson, a duplicate id, a malformed lesson, a lesson whose kind
- * disagrees with its code, a lesson without a pitfall.
+ * disagrees with its code, a lesson without a pitfall, a lesson missing from its chapter's teaching order.
  */
 public final class CatalogCheck {
 
@@ -62,6 +64,14 @@ public final class CatalogCheck {
         }
         for (LessonFormatException problem : lessons.problems()) {
             problems.add(problem.getMessage());
+        }
+        for (Lesson lesson : lessons.all()) {
+            Chapter chapter = lessons.chapters().stream().filter(c -> c.number() == lesson.chapter()).findFirst()
+                    .orElseThrow();
+            if (!chapter.lessons().contains(lesson.id())) {
+                problems.add(Lessons.REPOSITORY_FOLDER + "/chapters.yaml: chapter " + chapter.number()
+                        + " does not list '" + lesson.id() + "' among its lessons (the teaching order)");
+            }
         }
         lessons.all().stream().filter(lesson -> !ids.contains(lesson.id()))
                 .forEach(lesson -> problems.add(lesson.source() + ": no pitfall has the id '" + lesson.id() + "'"));

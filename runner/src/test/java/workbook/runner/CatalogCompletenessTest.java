@@ -8,10 +8,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import workbook.harness.Pitfall;
 import workbook.harness.Pitfalls;
+import workbook.lessons.Chapter;
 import workbook.lessons.Lessons;
 
 /** Every pitfall has its broken and fixed example and its lesson, and they agree. */
 class CatalogCompletenessTest {
+
+    private static final String FRONT_OF_LOST_UPDATE = """
+            id: lost-update
+            title: "Lost"
+            chapter: 3
+            kind: RACE
+            seed: ["000"]
+            summary: "x"
+            predict:
+              question: "q"
+              choices: ["a", "b"]
+              answer: 1
+            hints: ["1", "2", "3"]
+            """;
 
     @Test
     void theCatalogIsComplete() {
@@ -48,19 +63,7 @@ class CatalogCompletenessTest {
     @Test
     void aLessonWhoseKindDisagreesWithTheCodeIsNamedWithTheField() {
         String lesson = Lessons.load().byId("lost-update").orElseThrow().body();
-        String text = "---\n" + """
-                id: lost-update
-                title: "Lost"
-                chapter: 3
-                kind: DEADLOCK
-                seed: ["000"]
-                summary: "x"
-                predict:
-                  question: "q"
-                  choices: ["a", "b"]
-                  answer: 1
-                hints: ["1", "2", "3"]
-                """ + "---\n" + lesson;
+        String text = "---\n" + FRONT_OF_LOST_UPDATE.replace("kind: RACE", "kind: DEADLOCK") + "---\n" + lesson;
 
         List<String> problems = CatalogCheck.problems(List.of(pitfall("lost-update")),
                 Lessons.read(Lessons.load().chapters(), Map.of("lost-update", text)));
@@ -78,6 +81,27 @@ class CatalogCompletenessTest {
         assertTrue(problems.contains(
                 "lessons/src/main/resources/lessons/lost-update.md: no pitfall has the id 'lost-update'"),
                 problems::toString);
+    }
+
+    @Test
+    void aLessonMissingFromItsChaptersTeachingOrderIsNamed() {
+        Lessons loaded = Lessons.load();
+        List<Chapter> withoutOrder = loaded.chapters().stream()
+                .map(c -> new Chapter(c.number(), c.title(), List.of())).toList();
+        String text = "---\n" + FRONT_OF_LOST_UPDATE + "---\n" + loaded.byId("lost-update").orElseThrow().body();
+
+        List<String> problems = CatalogCheck.problems(List.of(pitfall("lost-update")),
+                Lessons.read(withoutOrder, Map.of("lost-update", text)));
+
+        assertEquals(List.of("lessons/src/main/resources/lessons/chapters.yaml: chapter 3 does not list 'lost-update'"
+                + " among its lessons (the teaching order)"), problems);
+    }
+
+    @Test
+    void theCatalogFollowsTheTeachingOrderOfChaptersYaml() {
+        List<String> order = Lessons.load().chapters().stream().flatMap(c -> c.lessons().stream()).toList();
+
+        assertEquals(order, Catalog.load().entries().stream().map(Catalog.Entry::id).toList());
     }
 
     private static Pitfall<?> pitfall(String id) {
