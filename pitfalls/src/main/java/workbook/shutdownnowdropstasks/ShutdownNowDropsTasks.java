@@ -4,25 +4,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import workbook.harness.Evidence;
+import workbook.harness.CallerThread;
 import workbook.harness.Evidence.Count;
+import workbook.harness.Evidence;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
-import workbook.harness.Harness;
 import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
 import workbook.harness.Trial;
@@ -64,26 +62,20 @@ public final class ShutdownNowDropsTasks implements Pitfall<AuditTrail> {
         }
         SlowStore store = new SlowStore();
         WriterPool writer = new WriterPool();
-        ExecutorService caller = Executors.newSingleThreadExecutor(Harness.threads("caller"));
+        CallerThread caller = new CallerThread();
         try {
             AuditTrail trail = Subjects.create(implementation, writer, store);
-            String failed = call(caller, () -> {
-                trail.record(events.get(0));
-                return null;
-            }, "record()");
-            if (failed != null) {
-                return trial.notWorking(failed);
+            Optional<String> failed = caller.call("record()", PATIENCE, () -> trail.record(events.get(0)));
+            if (failed.isPresent()) {
+                return trial.notWorking(failed.get());
             }
             if (!Waits.until(() -> store.started() >= 1, PATIENCE)) {
                 return trial.notWorking("the first event was not being written " + PATIENCE.toMillis()
                         + " ms after record(): nothing writes in the background");
             }
-            failed = call(caller, () -> {
-                events.subList(1, EVENTS).forEach(trail::record);
-                return null;
-            }, "record()");
-            if (failed != null) {
-                return trial.notWorking(failed);
+            failed = caller.call("record()", PATIENCE, () -> events.subList(1, EVENTS).forEach(trail::record));
+            if (failed.isPresent()) {
+                return trial.notWorking(failed.get());
             }
 
             // Close while the first write is in progress and the other events wait in the writer's queue.
@@ -141,7 +133,7 @@ public final class ShutdownNowDropsTasks implements Pitfall<AuditTrail> {
                             missing(events, store.written()))));
         } finally {
             store.finishFirstWrite();
-            caller.shutdownNow();
+            caller.close();
             writer.shutdownNow();
         }
     }
@@ -152,19 +144,6 @@ public final class ShutdownNowDropsTasks implements Pitfall<AuditTrail> {
                 ? String.join(", ", missing)
                 : missing.get(0) + ", " + missing.get(1) + ", ... " + missing.get(missing.size() - 1) + " ("
                         + missing.size() + " events)";
-    }
-
-    /** Calls the code under test on the caller thread, bounded; returns what went wrong, or null. */
-    private static String call(ExecutorService caller, Callable<?> call, String what) throws InterruptedException {
-        Future<?> future = caller.submit(call);
-        try {
-            future.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            return null;
-        } catch (TimeoutException e) {
-            return what + " did not return within " + PATIENCE.toMillis() + " ms";
-        } catch (ExecutionException e) {
-            return what + " threw " + e.getCause();
-        }
     }
 
     /**

@@ -8,24 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RunnableScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import workbook.harness.Evidence;
+import workbook.harness.CallerThread;
 import workbook.harness.Evidence.Count;
 import workbook.harness.Evidence.Event;
+import workbook.harness.Evidence;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
-import workbook.harness.Harness;
 import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
 import workbook.harness.Trial;
@@ -71,15 +65,12 @@ public final class SilentScheduledDeath implements Pitfall<PriceCache> {
         FlakyFeed feed = new FlakyFeed(events);
         Reports reports = new Reports(feed);
         WatchedScheduler scheduler = new WatchedScheduler();
-        ExecutorService caller = Executors.newSingleThreadExecutor(Harness.threads("caller"));
+        CallerThread caller = new CallerThread();
         try {
             PriceCache cache = Subjects.create(implementation, scheduler, feed, reports, PERIOD);
-            String failed = call(caller, () -> {
-                cache.start();
-                return null;
-            }, "start()");
-            if (failed != null) {
-                return trial.notWorking(failed);
+            Optional<String> failed = caller.call("start()", PATIENCE, cache::start);
+            if (failed.isPresent()) {
+                return trial.notWorking(failed.get());
             }
             if (!Waits.until(() -> feed.fetches() >= FAILING_FETCH, PATIENCE)) {
                 return trial.notWorking(String.format(Locale.ROOT,
@@ -96,9 +87,9 @@ public final class SilentScheduledDeath implements Pitfall<PriceCache> {
                 Waits.until(() -> feed.fetches() >= enough, SILENCE);
             }
             Long[] price = new Long[1];
-            failed = call(caller, () -> price[0] = cache.price(SKU), "price()");
-            if (failed != null) {
-                return trial.notWorking(failed);
+            failed = caller.call("price()", PATIENCE, () -> price[0] = cache.price(SKU));
+            if (failed.isPresent()) {
+                return trial.notWorking(failed.get());
             }
             int after = feed.fetches() - FAILING_FETCH;
             if (feed.fetches() < enough && scheduler.periodicTasksAlive()) {
@@ -137,7 +128,7 @@ public final class SilentScheduledDeath implements Pitfall<PriceCache> {
                     new Count("fetches after the failure", FETCHES_AFTER, after), new Count("failures reported", 1, 1),
                     events.timeline("The fetches"));
         } finally {
-            caller.shutdownNow();
+            caller.close();
             scheduler.shutdownNow();
         }
     }
@@ -166,19 +157,6 @@ public final class SilentScheduledDeath implements Pitfall<PriceCache> {
 
     private static String exceptionOf(Future<?> task) {
         return task.state() == Future.State.FAILED ? String.valueOf(task.exceptionNow()) : "none";
-    }
-
-    /** Calls the code under test on the caller thread, bounded; returns what went wrong, or null. */
-    private static String call(ExecutorService caller, Callable<?> call, String what) throws InterruptedException {
-        Future<?> future = caller.submit(call);
-        try {
-            future.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            return null;
-        } catch (TimeoutException e) {
-            return what + " did not return within " + PATIENCE.toMillis() + " ms";
-        } catch (ExecutionException e) {
-            return what + " threw " + e.getCause();
-        }
     }
 
     /** A price feed whose third fetch times out; the others answer at once. */

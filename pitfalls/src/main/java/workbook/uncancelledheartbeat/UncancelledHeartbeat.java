@@ -3,24 +3,20 @@ package workbook.uncancelledheartbeat;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RunnableScheduledFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import workbook.harness.CallerThread;
 import workbook.harness.CancellationProbe;
 import workbook.harness.Evidence.Count;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
-import workbook.harness.Harness;
 import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
 import workbook.harness.Trial;
@@ -67,7 +63,7 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
         long start = System.nanoTime();
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("scheduler-", 1).daemon().factory());
-        ExecutorService caller = Executors.newSingleThreadExecutor(Harness.threads("caller"));
+        CallerThread caller = new CallerThread();
         AtomicLong flushes = new AtomicLong();
         ScheduledFuture<?> metricsFlush = scheduler.scheduleAtFixedRate(flushes::incrementAndGet, 0,
                 INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -82,12 +78,9 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
                 CancellationProbe probe = registry.watch(instance, new CancellationProbe(start));
                 last = probe;
                 Registration registration = Subjects.create(implementation, instance, registry, scheduler, INTERVAL);
-                String failed = call(caller, "open()", () -> {
-                    registration.open();
-                    return null;
-                });
-                if (failed != null) {
-                    return trial.notWorking(failed);
+                Optional<String> failed = caller.call("open()", PATIENCE, registration::open);
+                if (failed.isPresent()) {
+                    return trial.notWorking(failed.get());
                 }
                 if (!registry.registered(instance)) {
                     return trial.notWorking("open() did not register " + instance);
@@ -98,12 +91,9 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
                             instance, registry.heartbeats(instance), PATIENCE.toMillis(), INTERVAL.toMillis()),
                             probe.timeline("What happened"));
                 }
-                failed = call(caller, "close()", () -> {
-                    registration.close();
-                    return null;
-                });
-                if (failed != null) {
-                    return trial.notWorking(failed);
+                failed = caller.call("close()", PATIENCE, registration::close);
+                if (failed.isPresent()) {
+                    return trial.notWorking(failed.get());
                 }
                 probe.cancelled("close() returned");
                 if (!registry.deregistered(instance)) {
@@ -160,21 +150,8 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
                             + "left on the shared scheduler, which kept running the metrics flush",
                     closed, heartbeatsWhileOpen), last.timeline("Timeline of orders-" + closed));
         } finally {
-            caller.shutdownNow();
+            caller.close();
             scheduler.shutdownNow();
-        }
-    }
-
-    /** Runs a call of the code under test on the caller thread; a message if it threw or did not return. */
-    private static String call(ExecutorService caller, String what, Callable<Void> call) throws InterruptedException {
-        Future<Void> result = caller.submit(call);
-        try {
-            result.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            return null;
-        } catch (TimeoutException e) {
-            return what + " did not return within " + PATIENCE.toMillis() + " ms";
-        } catch (ExecutionException e) {
-            return what + " threw " + e.getCause();
         }
     }
 
