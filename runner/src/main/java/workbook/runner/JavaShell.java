@@ -39,6 +39,8 @@ final class JavaShell implements AutoCloseable {
     private final PrintStream out;
     private ExecutorService evaluator = newEvaluator();
     private volatile boolean vmGone;
+    /** Whether the input being evaluated is the workbook's, not the learner's: only errors are printed. */
+    private boolean quiet;
     private final List<String> declarations = new ArrayList<>();
     private CompletableFuture<JShell> shell;
 
@@ -81,14 +83,17 @@ final class JavaShell implements AutoCloseable {
         }
     }
 
-    /** Whether the input is a complete snippet (or several); incomplete input asks for more lines. */
+    /**
+     * Whether the input is a complete snippet (or several); incomplete input asks for more lines. Waits for the shell
+     * if it is still starting: without it, the first line of a class would be evaluated alone.
+     */
     boolean isIncomplete(String input) {
-        JShell js = ifReady();
-        if (js == null) {
-            return false;
+        try {
+            return get().sourceCodeAnalysis().analyzeCompletion(input)
+                    .completeness() == Completeness.DEFINITELY_INCOMPLETE;
+        } catch (IllegalStateException noShell) {
+            return false; // evaluating it will say why there is no shell
         }
-        Completeness completeness = js.sourceCodeAnalysis().analyzeCompletion(input).completeness();
-        return completeness == Completeness.DEFINITELY_INCOMPLETE;
     }
 
     /**
@@ -111,6 +116,19 @@ final class JavaShell implements AutoCloseable {
                 return;
             }
             js = get();
+        }
+    }
+
+    /**
+     * Evaluates the workbook's own input, such as the broken example it defines for the learner: as {@link #eval},
+     * but only errors are printed, so that "created" and "replaced" always answer what the learner typed.
+     */
+    void evalQuietly(String input, Duration limit) {
+        quiet = true;
+        try {
+            eval(input, limit);
+        } finally {
+            quiet = false;
         }
     }
 
@@ -212,6 +230,9 @@ final class JavaShell implements AutoCloseable {
             }
             if (snippet.kind().isPersistent() && event.status().isActive()) {
                 rememberDeclaration(snippet);
+            }
+            if (quiet) {
+                continue;
             }
             switch (snippet.kind()) {
                 case VAR, EXPRESSION -> out.println(name(snippet) + " ==> " + event.value());

@@ -3,9 +3,9 @@ package workbook.runner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,13 +52,9 @@ final class LessonCommand extends PitfallCommand implements Callable<Integer> {
         out.flush();
         Verdict verdict = wb.launcher().run(id, Variant.BROKEN, Workbook.budget(budgetSeconds));
         out.print(Render.verdict(verdict, style));
-        boolean right = choice == lesson.predict().answer();
         out.println();
-        out.println(right
-                ? style.green("You predicted it: " + lesson.predict().choices().get(choice - 1))
-                : style.yellow("You predicted: " + lesson.predict().choices().get(choice - 1) + "\nWhat happens: "
-                        + lesson.predict().choices().get(lesson.predict().answer() - 1)));
-        wb.progress().update(id, p -> p.predicted(choice, right));
+        out.println(Prediction.reveal(lesson, choice, style));
+        wb.progress().update(id, p -> p.predicted(choice, Prediction.isRight(lesson, choice)));
         section("Observe", sections);
         if (ask("Press Enter for why it happens.") == null) {
             return stopped();
@@ -69,25 +65,18 @@ final class LessonCommand extends PitfallCommand implements Callable<Integer> {
 
     private int predict(Lesson lesson, Map<String, String> sections) throws IOException {
         section("Predict", sections);
-        out.println(wb.style().bold(lesson.predict().question()));
-        List<String> choices = lesson.predict().choices();
-        for (int i = 0; i < choices.size(); i++) {
-            out.printf("  %d) %s%n", i + 1, choices.get(i));
-        }
+        Prediction.ask(lesson, out, wb.style());
+        int count = lesson.predict().choices().size();
         while (true) {
-            String answer = ask("Your prediction [1-" + choices.size() + "]: ");
+            String answer = ask("Your prediction [1-" + count + "]: ");
             if (answer == null) {
                 return -1;
             }
-            try {
-                int choice = Integer.parseInt(answer.strip());
-                if (choice >= 1 && choice <= choices.size()) {
-                    return choice;
-                }
-            } catch (NumberFormatException e) {
-                // asked again below
+            OptionalInt choice = Prediction.parse(lesson, answer);
+            if (choice.isPresent()) {
+                return choice.getAsInt();
             }
-            out.println("Pick a number from 1 to " + choices.size() + ".");
+            out.println("Pick a number from 1 to " + count + ".");
         }
     }
 

@@ -1,9 +1,9 @@
 package workbook.runner;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -44,6 +45,8 @@ final class Repl {
     private JavaShell shell;
     private LineReader reader;
     private Catalog.Entry current;
+    /** The learner's prediction for the current pitfall, until the broken example's run reveals it. */
+    private OptionalInt prediction = OptionalInt.empty();
     /** Source to define in the shell before its next use: the prompt need not wait for the shell to warm up. */
     private String pendingDefinition;
 
@@ -158,10 +161,14 @@ final class Repl {
         String id = current.id();
         switch (command) {
             case "story" -> story();
+            case "predict" -> predict(argument);
             case "run" -> {
                 String which = argument == null ? "broken" : argument.toLowerCase(Locale.ROOT);
                 switch (which) {
-                    case "broken" -> cli.execute("run", id);
+                    case "broken" -> {
+                        cli.execute("run", id);
+                        revealPrediction();
+                    }
                     case "fixed" -> cli.execute("run", id, "--fixed");
                     case "mine" -> runMine();
                     default -> out.println("/run broken, /run fixed or /run mine");
@@ -184,6 +191,7 @@ final class Repl {
 
     private void open(Catalog.Entry entry) {
         current = entry;
+        prediction = OptionalInt.empty();
         Lesson lesson = entry.lesson();
         out.println();
         out.println(wb.style().bold(entry.id() + ": " + entry.title()) + wb.style().dim("  (" + entry.pitfall().kind()
@@ -222,19 +230,37 @@ final class Repl {
         out.flush();
         String pkg = current.pitfall().subject().getPackageName();
         String body = source.lines().filter(l -> !l.startsWith("package ")).reduce("", (a, b) -> a + b + "\n");
-        shell.eval("import " + pkg + ".*;\n" + body, snippetLimit);
+        shell.evalQuietly("import " + pkg + ".*;\n" + body, snippetLimit);
     }
 
     private void story() {
         Map<String, String> sections = LessonSections.of(ShowCommand.lessonOf(current));
         out.print(MarkdownText.render("## The incident\n\n" + sections.getOrDefault("The incident", "")
                 + "\n\n## Predict\n\n" + sections.getOrDefault("Predict", ""), width(), wb.style()));
-        Lesson lesson = current.lesson();
-        out.println(wb.style().bold(lesson.predict().question()));
-        for (int i = 0; i < lesson.predict().choices().size(); i++) {
-            out.printf("  %d) %s%n", i + 1, lesson.predict().choices().get(i));
+        Prediction.ask(current.lesson(), out, wb.style());
+        out.println(wb.style().dim("Decide with /predict <number>, then /run to see."));
+    }
+
+    /** Records the learner's answer to the lesson's question; the next /run of the broken example reveals it. */
+    private void predict(String argument) throws IOException {
+        Lesson lesson = ShowCommand.lessonOf(current);
+        OptionalInt choice = argument == null ? OptionalInt.empty() : Prediction.parse(lesson, argument);
+        if (choice.isEmpty()) {
+            Prediction.ask(lesson, out, wb.style());
+            out.println("/predict <number>, a number from 1 to " + lesson.predict().choices().size() + ".");
+            return;
         }
-        out.println(wb.style().dim("Decide, then /run to see."));
+        prediction = choice;
+        int chosen = choice.getAsInt();
+        wb.progress().update(current.id(), p -> p.predicted(chosen, Prediction.isRight(lesson, chosen)));
+        out.println("Noted: " + lesson.predict().choices().get(chosen - 1) + ". Now /run to see what happens.");
+    }
+
+    private void revealPrediction() {
+        if (prediction.isPresent()) {
+            out.println(Prediction.reveal(current.lesson(), prediction.getAsInt(), wb.style()));
+            prediction = OptionalInt.empty();
+        }
     }
 
     private void check() throws IOException {

@@ -13,6 +13,7 @@ final class ReplCommands {
     static final List<Command> ALL = List.of(new Command("lessons", "", "list the chapters and pitfalls"),
             new Command("open", "<id>", "open a pitfall: its broken code is shown and defined in the shell"),
             new Command("story", "", "the incident, and the question to predict"),
+            new Command("predict", "<number>", "answer the story's question before you run it"),
             new Command("run", "[broken|fixed|mine]", "run an example (mine: your definition in the shell)"),
             new Command("hint", "", "the next hint"),
             new Command("edit", "", "edit your definition in $EDITOR, then redefine it"),

@@ -1,6 +1,7 @@
 package workbook.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -14,6 +15,7 @@ import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.harness.TrialLauncher;
+import workbook.lessons.Lessons;
 
 /** Scripted REPL sessions on a dumb terminal, as a CI job or a piped script would drive it. */
 class ReplTest {
@@ -54,6 +56,41 @@ class ReplTest {
         assertTrue(text.matches("(?s).*\\$\\d+ ==> 1.*"), text);
         assertTrue(text.contains("FIXED: 3 trials"), text);
         assertTrue(text.contains("/r could be /run or /reset."), text);
+    }
+
+    @Test
+    void aPredictionIsRecordedAndRevealedByTheRunOfTheBrokenExample() throws Exception {
+        int answer = Lessons.load().byId("lost-update").orElseThrow().predict().answer();
+
+        String text = session("/open lost-update\n/predict 9\n/predict " + answer + "\n/run\n/exit\n",
+                Duration.ofSeconds(30));
+
+        assertTrue(text.contains("/predict <number>, a number from 1 to"), text);
+        assertTrue(text.contains("Noted: "), text);
+        assertTrue(text.contains("lost-update (broken): REPRODUCED RACE"), text);
+        assertTrue(text.contains("You predicted it: "), text);
+        LearnerProgress.PitfallProgress progress = new Workbook(Catalog::load, new Workspace(workspace),
+                Style.plain(), new TrialLauncher(), new BufferedReader(new StringReader("")), false).progress()
+                .load().of("lost-update");
+        assertEquals(answer, progress.prediction());
+        assertTrue(progress.predictedRight());
+    }
+
+    @Test
+    void aDefinitionThatDoesNotCompileIsRefusedAndTheBrokenOneIsDefinedQuietly() throws Exception {
+        String text = session("""
+                /open lost-update
+                public class PageViewCounter implements ViewCounter {
+                    private long views
+                    public void recordView() { views++; }
+                    public long views() { return views; }
+                }
+                /exit
+                """, Duration.ofSeconds(30));
+
+        assertTrue(text.contains("';' expected"), text);
+        assertFalse(text.contains("created PageViewCounter"), text);
+        assertFalse(text.contains("replaced PageViewCounter"), text);
     }
 
     @Test
