@@ -18,17 +18,27 @@ public final class VerdictText {
     private VerdictText() {
     }
 
+    /** The verdict with its prose on one line each, for a log or a test message. */
     public static String render(Verdict verdict) {
+        return render(verdict, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The verdict with its prose (the summary and notes) wrapped to {@code width} columns; stacks, plots and
+     * timelines keep their lines.
+     */
+    public static String render(Verdict verdict, int width) {
         StringBuilder out = new StringBuilder();
         out.append(verdict.pitfall()).append(" (").append(verdict.variant().label()).append("): ")
                 .append(verdict.outcome());
         if (verdict.kind() != null) {
             out.append(' ').append(verdict.kind());
         }
-        out.append("\n  ").append(verdict.summary()).append('\n');
+        out.append('\n');
+        wrap(verdict.summary(), width, out);
         for (Evidence evidence : verdict.evidence()) {
             out.append('\n');
-            render(evidence, out);
+            render(evidence, width, out);
         }
         if (!verdict.output().isBlank()) {
             out.append("\nOutput of the code under test (last lines):\n");
@@ -41,14 +51,14 @@ public final class VerdictText {
         return out.toString();
     }
 
-    private static void render(Evidence evidence, StringBuilder out) {
+    private static void render(Evidence evidence, int width, StringBuilder out) {
         switch (evidence) {
             case Count c -> out.append(String.format(Locale.ROOT, "  %s: expected %,d, got %,d%s%n", c.label(),
                     c.expected(), c.actual(), c.missing() == 0
                             ? ""
                             : String.format(Locale.ROOT,
                                     " (%,d %s)", Math.abs(c.missing()), c.missing() > 0 ? "missing" : "too many")));
-            case Note n -> out.append("  ").append(n.text()).append('\n');
+            case Note n -> wrap(n.text(), width, out);
             case Threads t -> {
                 out.append("  ").append(t.caption()).append(":\n");
                 t.threads().forEach(thread -> thread(thread, out));
@@ -72,6 +82,28 @@ public final class VerdictText {
                             event.what()));
                 }
             }
+        }
+    }
+
+    /** Prose indented by two spaces, each of its lines broken between words to fit the width. */
+    public static String prose(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        wrap(text, width, out);
+        return out.toString();
+    }
+
+    private static void wrap(String text, int width, StringBuilder out) {
+        for (String line : text.split("\n", -1)) {
+            int column = 0;
+            for (String word : line.split(" ")) {
+                if (column > 0 && column + 1 + word.length() > width) {
+                    out.append('\n');
+                    column = 0;
+                }
+                out.append(column == 0 ? "  " : " ").append(word);
+                column += (column == 0 ? 2 : 1) + word.length();
+            }
+            out.append('\n');
         }
     }
 

@@ -2,6 +2,7 @@ package workbook.harness;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VerdictTextTest {
@@ -11,6 +12,23 @@ class VerdictTextTest {
     @Test
     void startsWithTheOutcomeAndTheSummary() {
         assertTrue(text.startsWith("lock-ordering (broken): REPRODUCED DEADLOCK\n  deadlocked\n"), text);
+    }
+
+    @Test
+    void wrapsTheSummaryAndNotesToTheWidthBetweenWords() {
+        Verdict verdict = VerdictJsonTest.everyKindOfEvidence();
+        Verdict wordy = new Verdict(verdict.pitfall(), verdict.variant(), verdict.outcome(), verdict.kind(),
+                "forty calls each returned the lowest price, yet 120 threads they started are still alive",
+                List.of(new Evidence.Note("close() returned after 3 ms; the store holds nothing\nmissing: #01, #02")),
+                verdict.timings(), verdict.output());
+
+        String wrapped = VerdictText.render(wordy, 40);
+
+        assertTrue(wrapped.contains("\n  forty calls each returned the lowest\n  price, yet 120 threads they started\n"
+                + "  are still alive\n"), wrapped);
+        assertTrue(
+                wrapped.contains("\n  close() returned after 3 ms; the store\n  holds nothing\n  missing: #01, #02\n"),
+                wrapped);
     }
 
     @Test

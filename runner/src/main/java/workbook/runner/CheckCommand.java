@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import workbook.harness.Pitfall;
+import workbook.harness.VerdictText;
 
 /** {@code workbook check <id>}: compiles the learner's fix and runs the scenario against it. */
 @Command(name = "check", mixinStandardHelpOptions = true, description = {
@@ -53,7 +54,7 @@ final class CheckCommand extends PitfallCommand implements Callable<Integer> {
             case FIXED -> {
                 out.println(style.bold(style.green(label)) + ": " + report.verdicts().size() + " trials, no failure, "
                         + "and the work got done.");
-                out.println("  " + report.deciding().summary());
+                out.print(VerdictText.prose(report.deciding().summary(), MarkdownText.terminalWidth()));
             }
             default -> {
                 out.println(style.bold(style.red(label)) + " (trial " + report.verdicts().size() + " of up to "

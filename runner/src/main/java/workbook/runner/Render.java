@@ -9,8 +9,9 @@ final class Render {
     private Render() {
     }
 
+    /** The verdict with its prose wrapped to the terminal's width. */
     static String verdict(Verdict verdict, Style style) {
-        String text = VerdictText.render(verdict);
+        String text = VerdictText.render(verdict, MarkdownText.terminalWidth());
         int end = text.indexOf('\n');
         String headline = text.substring(0, end);
         String colored = switch (verdict.outcome()) {
