@@ -1,8 +1,7 @@
 package workbook.harness;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +30,6 @@ public final class ChildJvm {
      * lingering-thread report, and for an orderly exit, on a busy machine.
      */
     static final Duration LINGER = Duration.ofMillis(1_000);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ChildJvm() {
     }
@@ -97,7 +94,11 @@ public final class ChildJvm {
         return false;
     }
 
-    private static Result parse(boolean exited, int exitCode, String text, long millis) throws IOException {
+    /** The threads still alive after {@code main} returned, as the child reports them ({@link Wire}). */
+    private record Report(List<ThreadView> threads) implements Serializable {
+    }
+
+    private static Result parse(boolean exited, int exitCode, String text, long millis) {
         StringBuilder output = new StringBuilder();
         List<ThreadView> lingering = List.of();
         for (String line : text.lines().toList()) {
@@ -105,8 +106,11 @@ public final class ChildJvm {
                 continue;
             }
             if (line.startsWith(THREADS_MARKER)) {
-                lingering = JSON.readValue(line.substring(THREADS_MARKER.length()), new TypeReference<>() {
-                });
+                try {
+                    lingering = Wire.decode(line.substring(THREADS_MARKER.length()), Report.class).threads();
+                } catch (IllegalArgumentException garbled) {
+                    output.append(line).append('\n'); // e.g. run into by the program's own output: no report
+                }
             } else {
                 output.append(line).append('\n');
             }
@@ -122,7 +126,7 @@ public final class ChildJvm {
 
         public static void main(String[] args) throws Throwable {
             // Warm up what the report needs, so that it comes in time even on a slow, busy machine.
-            JSON.writeValueAsString(ThreadViews.of(List.of(Thread.currentThread().threadId()), new LockNames()));
+            Wire.encode(new Report(ThreadViews.of(List.of(Thread.currentThread().threadId()), new LockNames())));
             Class<?> program = Class.forName(args[0]);
             String[] programArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
             try {
@@ -143,10 +147,9 @@ public final class ChildJvm {
                 List<Long> ids = Thread.getAllStackTraces().keySet().stream()
                         .filter(t -> t.isAlive() && !t.isDaemon() && !t.getName().equals("DestroyJavaVM"))
                         .map(Thread::threadId).toList();
-                String json = JSON.writeValueAsString(ThreadViews.of(ids, new LockNames()));
-                System.out.println(THREADS_MARKER + json);
+                System.out.println(THREADS_MARKER + Wire.encode(new Report(ThreadViews.of(ids, new LockNames()))));
                 System.out.flush();
-            } catch (InterruptedException | IOException e) {
+            } catch (InterruptedException e) {
                 // The JVM is going away: nothing to report.
             }
         }

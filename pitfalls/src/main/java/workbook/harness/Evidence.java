@@ -2,6 +2,7 @@ package workbook.harness;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.io.Serializable;
 import java.util.List;
 
 /** Proof a learner can read: counts, threads with their stacks, a lock cycle, a timeline, a plot. */
@@ -12,7 +13,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = Evidence.LockCycle.class, name = "lock-cycle"),
         @JsonSubTypes.Type(value = Evidence.Timeline.class, name = "timeline"),
         @JsonSubTypes.Type(value = Evidence.Series.class, name = "series")})
-public sealed interface Evidence {
+public sealed interface Evidence extends Serializable {
 
     /** Something measured as something else grows, e.g. live threads after n calls; shown as a small plot. */
     record Series(String caption, String xLabel, String yLabel, List<Point> points) implements Evidence {
@@ -21,7 +22,7 @@ public sealed interface Evidence {
         }
     }
 
-    record Point(long x, long y) {
+    record Point(long x, long y) implements Serializable {
     }
 
     /** Something counted against what was expected, e.g. 400,000 views recorded, 263,540 counted. */
@@ -51,7 +52,7 @@ public sealed interface Evidence {
     }
 
     /** One thread in a lock cycle: what it holds, what it waits for, and who holds that. */
-    record LockEdge(String thread, List<String> holds, String waitsFor, String heldBy) {
+    record LockEdge(String thread, List<String> holds, String waitsFor, String heldBy) implements Serializable {
         public LockEdge {
             holds = List.copyOf(holds);
         }
@@ -64,12 +65,12 @@ public sealed interface Evidence {
         }
     }
 
-    record Event(long atMillis, String thread, String what) {
+    record Event(long atMillis, String thread, String what) implements Serializable {
     }
 
     /** A thread's name, state, what it waits on, and its top frames. */
     record ThreadView(String name, String state, String waitingOn, String ownedBy, List<String> holds,
-            List<String> stack) {
+            List<String> stack) implements Serializable {
         public ThreadView {
             holds = List.copyOf(holds);
             stack = List.copyOf(stack);

@@ -100,7 +100,7 @@ public class TrialLauncher {
         boolean handedOver = false;
         try {
             work = Files.createTempDirectory("workbook-trial-");
-            Path verdictFile = work.resolve("verdict.json");
+            Path verdictFile = work.resolve("verdict.txt");
             Path output = work.resolve("output.txt");
             process = new ProcessBuilder(command(pitfall, variant, mine, budget, verdictFile, hold))
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start();
@@ -118,7 +118,7 @@ public class TrialLauncher {
                 verdict = undecided(pitfall, variant, millis, tail, "the trial JVM exited with code "
                         + process.exitValue() + " before reporting (did the code under test call System.exit?)");
             } else {
-                verdict = VerdictJson.read(Files.readString(verdictFile)).withTrial(millis, tail);
+                verdict = read(verdictFile, pitfall, variant, millis, tail);
             }
             if (hold && process.isAlive()) {
                 handedOver = true;
@@ -136,6 +136,17 @@ public class TrialLauncher {
                 Processes.kill(process);
                 Processes.deleteQuietly(work);
             }
+        }
+    }
+
+    private static Verdict read(Path verdictFile, String pitfall, Variant variant, long millis, String tail)
+            throws IOException {
+        try {
+            return Wire.decode(Files.readString(verdictFile, StandardCharsets.US_ASCII), Verdict.class)
+                    .withTrial(millis, tail);
+        } catch (IllegalArgumentException e) {
+            return undecided(pitfall, variant, millis, tail, "the trial JVM's verdict could not be read: "
+                    + e.getMessage());
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The main class of a trial's JVM: runs one scenario, writes its verdict as JSON to a file, and halts, whatever
+ * The main class of a trial's JVM: runs one scenario, writes its verdict to a file ({@link Wire}), and halts, whatever
  * threads the code under test left behind. Its parent, {@link TrialLauncher}, kills it if it does not.
  *
  * <p>Arguments: {@code <pitfall-id> <variant> <budget-millis> <verdict-file> [hold]}. With {@code hold}, the JVM
@@ -35,7 +35,7 @@ public final class TrialMain {
             Verdict verdict = run(args[0], Variant.valueOf(args[1]), Duration.ofMillis(Long.parseLong(args[2])));
             Path out = Path.of(args[3]);
             Path partial = out.resolveSibling(out.getFileName() + ".partial");
-            Files.writeString(partial, VerdictJson.write(verdict), StandardCharsets.UTF_8);
+            Files.writeString(partial, Wire.encode(verdict), StandardCharsets.US_ASCII);
             Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
         } catch (RuntimeException | IOException e) {
             e.printStackTrace();

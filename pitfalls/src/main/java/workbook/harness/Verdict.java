@@ -1,5 +1,6 @@
 package workbook.harness;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param output what the code under test printed, if anything (trimmed to its tail)
  */
 public record Verdict(String pitfall, Variant variant, Outcome outcome, FailureKind kind, String summary,
-        List<Evidence> evidence, Timings timings, String output) {
+        List<Evidence> evidence, Timings timings, String output) implements Serializable {
 
     public Verdict {
         evidence = List.copyOf(evidence);
@@ -21,7 +22,7 @@ public record Verdict(String pitfall, Variant variant, Outcome outcome, FailureK
      * @param scenarioMillis time the scenario itself ran
      * @param evidenceMillis when the evidence was in, from the start of the scenario
      */
-    public record Timings(long trialMillis, long scenarioMillis, long evidenceMillis) {
+    public record Timings(long trialMillis, long scenarioMillis, long evidenceMillis) implements Serializable {
     }
 
     /** True when the outcome is the one this variant is known for (broken reproduces, fixed is clean). */
