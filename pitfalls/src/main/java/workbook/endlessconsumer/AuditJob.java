@@ -42,7 +42,6 @@ public final class AuditJob {
 
     public static void main(String[] args) throws ClassNotFoundException, InterruptedException {
         Thread main = Thread.currentThread();
-        LingeringThreads.reportAfter(main);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> log(SHUTDOWN + WRITTEN.get()), "shutdown-hook"));
         Class<? extends AuditLog> type = Class.forName(args[0]).asSubclass(AuditLog.class);
         int events = Integer.parseInt(args[1]);

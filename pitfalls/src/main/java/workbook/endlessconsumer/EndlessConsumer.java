@@ -28,8 +28,8 @@ import workbook.harness.Trial;
  * (the case that leaks), and the payments trail while its events are still being written (the case that proves
  * close() drains the queue), then returns. Each write takes 1 ms, so the job is done within about 100 ms of its
  * start; a JVM still running a second after {@code main} returned is kept alive by a thread a trail left behind, and
- * {@link ChildJvm} ends it then ({@link #CHILD_DEADLINE} only bounds a slow start). The child lists its non-daemon
- * threads soon after {@code main} has returned (see {@link LingeringThreads}).
+ * {@link ChildJvm} ends it then ({@link #CHILD_DEADLINE} only bounds a slow start), having listed the non-daemon
+ * threads still alive soon after {@code main} returned.
  */
 public final class EndlessConsumer implements Pitfall<AuditLog> {
 
@@ -116,10 +116,7 @@ public final class EndlessConsumer implements Pitfall<AuditLog> {
             return trial.notWorking("close() did not return within " + deadline.toMillis() + " ms", writtenCount,
                     new Evidence.Timeline("The audit program, in ms since it started", shown(events)));
         }
-        // The harness's list has the lock details, but on a busy machine it can come after the deadline.
-        List<ThreadView> lingering = child.lingering().isEmpty()
-                ? LingeringThreads.parse(child.output())
-                : child.lingering();
+        List<ThreadView> lingering = child.lingering();
         if (lingering.isEmpty()) {
             return trial.inconclusive("main() returned at " + returnedAt + " ms, but the JVM was killed at the "
                     + "deadline before it could list the threads keeping it alive: the machine is too busy to tell");
