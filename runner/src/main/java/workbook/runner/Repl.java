@@ -18,6 +18,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
 import picocli.CommandLine;
 import workbook.harness.Examples;
 import workbook.harness.Pitfall;
@@ -51,11 +52,14 @@ final class Repl {
     private String pendingDefinition;
 
     private final Duration snippetLimit;
+    /** Input from a pipe or a script is not echoed by a terminal: the transcript shows it after the prompt. */
+    private final boolean echo;
 
     Repl(Workbook wb, Terminal terminal, Duration snippetLimit) {
         this.wb = wb;
         this.snippetLimit = snippetLimit;
         this.terminal = terminal;
+        this.echo = terminal instanceof DumbTerminal && !workbook.runner.Terminal.interactive();
         this.out = terminal.writer();
         this.cli = Main.commandLine(wb);
         cli.setOut(out);
@@ -96,6 +100,10 @@ final class Repl {
             } catch (EndOfFileException e) {
                 out.println();
                 return ExitCodes.AS_EXPECTED;
+            }
+            if (echo) {
+                out.println(line.replace("\n", "\n      ...> "));
+                out.flush();
             }
             Thread.interrupted();
             if (line.isBlank()) {

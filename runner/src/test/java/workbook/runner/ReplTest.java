@@ -52,6 +52,8 @@ class ReplTest {
                 """, Duration.ofSeconds(30));
 
         assertTrue(text.contains("lost-update (broken): REPRODUCED RACE"), text);
+        assertTrue(text.contains("lost-update> /run\n"), "the transcript shows what was typed: " + text);
+        assertTrue(text.contains("      ...>     private final AtomicLong views = new AtomicLong();\n"), text);
         assertTrue(text.contains("replaced PageViewCounter"), text);
         assertTrue(text.matches("(?s).*\\$\\d+ ==> 1.*"), text);
         assertTrue(text.contains("FIXED: 3 trials"), text);
