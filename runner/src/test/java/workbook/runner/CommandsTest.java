@@ -252,6 +252,7 @@ class CommandsTest {
         String text = out.toString();
         assertTrue(text.contains("Pick a number from 1 to"), text);
         assertTrue(text.contains("lost-update (broken): REPRODUCED RACE"), text);
+        assertTrue(text.contains("You predicted"), text);
         assertTrue(text.contains("Hint 1 of 3"), text);
         assertTrue(text.contains("STILL BROKEN"), text);
         assertTrue(text.contains("Stopped; your progress is saved."), text);
