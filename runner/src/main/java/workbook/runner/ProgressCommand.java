@@ -44,7 +44,7 @@ final class ProgressCommand extends WorkbookCommand implements Callable<Integer>
             wb.progress().save(progress);
         }
         if (export != null) {
-            Workspace.write(export.toAbsolutePath(), ProgressStore.JSON.writeValueAsString(progress));
+            Workspace.write(export.toAbsolutePath(), ProgressStore.json().writeValueAsString(progress));
             out.println("Exported " + progress.learner() + "'s progress to " + export + ".");
             return ExitCodes.AS_EXPECTED;
         }
@@ -60,7 +60,7 @@ final class ProgressCommand extends WorkbookCommand implements Callable<Integer>
                 throw new Main.UsageProblem("There is no export " + file + ".");
             }
             try {
-                learners.add(ProgressStore.JSON.readValue(file.toFile(), LearnerProgress.class));
+                learners.add(ProgressStore.json().readValue(file.toFile(), LearnerProgress.class));
             } catch (IOException e) {
                 throw new Main.UsageProblem(file + " is not a workbook progress export: "
                         + e.getMessage().lines().findFirst().orElse(""));

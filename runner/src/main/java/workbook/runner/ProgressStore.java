@@ -19,8 +19,25 @@ import workbook.runner.LearnerProgress.PitfallProgress;
  */
 final class ProgressStore {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Built on first use: Jackson takes a good half second to load, which a command without progress never pays. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    static ObjectMapper json() {
+        return Json.MAPPER;
+    }
+
+    /** Readies Jackson for a progress file, e.g. on another thread while the REPL starts. */
+    static void warmUp() {
+        try {
+            json().readValue("{\"learner\":\"warm-up\",\"pitfalls\":{\"x\":{\"status\":\"SEEN\"}}}",
+                    LearnerProgress.class);
+        } catch (IOException e) {
+            // only a warm-up: the real read reports its own problems
+        }
+    }
 
     private final Path file;
     private final List<String> warnings = new ArrayList<>();
@@ -39,7 +56,7 @@ final class ProgressStore {
             return new LearnerProgress(defaultLearner(), null);
         }
         try {
-            LearnerProgress progress = JSON.readValue(file.toFile(), LearnerProgress.class);
+            LearnerProgress progress = json().readValue(file.toFile(), LearnerProgress.class);
             if (progress.learner() == null) {
                 throw new IOException("it names no learner");
             }
@@ -60,7 +77,7 @@ final class ProgressStore {
     }
 
     void save(LearnerProgress progress) throws IOException {
-        Workspace.write(file, JSON.writeValueAsString(progress));
+        Workspace.write(file, json().writeValueAsString(progress));
     }
 
     /** Loads, changes one pitfall's progress, saves, and returns the new progress. */

@@ -19,6 +19,13 @@ final class ReplCommand implements Callable<Integer> {
     }
 
     static int open(Workbook wb) throws Exception {
+        // The catalog and Jackson load while the terminal is set up: the prompt comes sooner.
+        Thread preload = new Thread(() -> {
+            wb.catalog();
+            ProgressStore.warmUp();
+        }, "workbook-preload");
+        preload.setDaemon(true);
+        preload.start();
         // A real terminal when there is one; a dumb one for pipes and scripts (no warning, no escape codes).
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             return new Repl(wb, terminal, Repl.SNIPPET_LIMIT).run();
