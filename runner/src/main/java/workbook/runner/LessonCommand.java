@@ -65,7 +65,7 @@ final class LessonCommand extends PitfallCommand implements Callable<Integer> {
 
     private int predict(Lesson lesson, Map<String, String> sections) throws IOException {
         section("Predict", sections);
-        Prediction.ask(lesson, out, wb.style());
+        Prediction.ask(lesson, out, wb.style(), width);
         int count = lesson.predict().choices().size();
         while (true) {
             String answer = ask("Your prediction [1-" + count + "]: ");

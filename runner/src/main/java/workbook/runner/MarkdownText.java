@@ -33,8 +33,10 @@ import org.commonmark.parser.Parser;
  */
 final class MarkdownText {
 
-    /** Stands for a space inside inline code while wrapping, so that code is never split across lines. */
+    /** Stands for a space inside inline code while wrapping, so that short code is never split across lines. */
     private static final char KEEP = '\u0001';
+    /** Inline code longer than this (a quoted verdict, say) may break at its spaces: whole, it would overflow. */
+    private static final int LONGEST_UNSPLIT_CODE = 40;
 
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
@@ -175,14 +177,17 @@ final class MarkdownText {
         return text.replaceAll("\u001b\\[[0-9;]*m", "").length();
     }
 
+    private static String unsplit(Code code) {
+        String literal = code.getLiteral();
+        return literal.length() > LONGEST_UNSPLIT_CODE ? literal : literal.replace(' ', KEEP);
+    }
+
     private String inline(Node parent) {
         StringBuilder text = new StringBuilder();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
             switch (node) {
                 case Text t -> text.append(t.getLiteral());
-                case Code c -> text.append(style.colors()
-                        ? style.cyan(c.getLiteral().replace(' ', KEEP))
-                        : "`" + c.getLiteral().replace(' ', KEEP) + "`");
+                case Code c -> text.append(style.colors() ? style.cyan(unsplit(c)) : "`" + unsplit(c) + "`");
                 case Emphasis e -> text.append(inline(e));
                 case StrongEmphasis s -> text.append(style.bold(inline(s)));
                 case Link l -> text.append(inline(l)).append(" (").append(l.getDestination()).append(')');

@@ -11,13 +11,14 @@ final class Prediction {
     private Prediction() {
     }
 
-    /** Prints the question and its numbered choices. */
-    static void ask(Lesson lesson, PrintWriter out, Style style) {
-        out.println(style.bold(lesson.predict().question()));
+    /** Prints the question and its numbered choices, wrapped to the width (they are Markdown, like the lesson). */
+    static void ask(Lesson lesson, PrintWriter out, Style style, int width) {
+        StringBuilder markdown = new StringBuilder("**" + lesson.predict().question() + "**\n\n");
         List<String> choices = lesson.predict().choices();
         for (int i = 0; i < choices.size(); i++) {
-            out.printf("  %d) %s%n", i + 1, choices.get(i));
+            markdown.append(i + 1).append(". ").append(choices.get(i)).append('\n');
         }
+        out.print(MarkdownText.render(markdown.toString(), width, style));
     }
 
     /** The choice a learner typed, when it is one of the lesson's numbers. */

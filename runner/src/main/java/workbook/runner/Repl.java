@@ -245,7 +245,7 @@ final class Repl {
         Map<String, String> sections = LessonSections.of(ShowCommand.lessonOf(current));
         out.print(MarkdownText.render("## The incident\n\n" + sections.getOrDefault("The incident", "")
                 + "\n\n## Predict\n\n" + sections.getOrDefault("Predict", ""), width(), wb.style()));
-        Prediction.ask(current.lesson(), out, wb.style());
+        Prediction.ask(current.lesson(), out, wb.style(), width());
         out.println(wb.style().dim("Decide with /predict <number>, then /run to see."));
     }
 
@@ -254,7 +254,7 @@ final class Repl {
         Lesson lesson = ShowCommand.lessonOf(current);
         OptionalInt choice = argument == null ? OptionalInt.empty() : Prediction.parse(lesson, argument);
         if (choice.isEmpty()) {
-            Prediction.ask(lesson, out, wb.style());
+            Prediction.ask(lesson, out, wb.style(), width());
             out.println("/predict <number>, a number from 1 to " + lesson.predict().choices().size() + ".");
             return;
         }
