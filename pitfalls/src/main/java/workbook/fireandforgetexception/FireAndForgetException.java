@@ -58,6 +58,12 @@ public final class FireAndForgetException implements Pitfall<ReceiptSender> {
         return FailureKind.LOST_FAILURE;
     }
 
+    /** Both variants' threads end with the trial (the scenario shuts down what it started). */
+    @Override
+    public boolean trialsShareJvm() {
+        return true;
+    }
+
     @Override
     public Class<ReceiptMailer> subject() {
         return ReceiptMailer.class;

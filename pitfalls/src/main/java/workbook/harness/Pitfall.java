@@ -22,6 +22,15 @@ public interface Pitfall<C> {
     Class<? extends C> subject();
 
     /**
+     * True when a trial of either variant leaves nothing running behind it, so that a benchmark may run many trials
+     * one after another in one JVM ({@code workbook verify --reuse-jvm}); the batch checks it after every trial.
+     * False (each trial in a fresh JVM) for pitfalls whose broken example leaks, parks or deadlocks threads for good.
+     */
+    default boolean trialsShareJvm() {
+        return false;
+    }
+
+    /**
      * Drives an implementation under stress within the trial's budget and says what happened. Never hangs: every
      * wait on the code under test is bounded.
      */

@@ -3,6 +3,7 @@ package workbook.harness;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import workbook.harness.Evidence.ThreadView;
 
@@ -17,14 +18,22 @@ public final class ThreadLeakDetector {
             "Signal Dispatcher", "Notification Thread", "Reference Handler", "Finalizer");
 
     private final Set<Long> before;
+    private final Predicate<Thread> ignored;
 
-    private ThreadLeakDetector(Set<Long> before) {
+    private ThreadLeakDetector(Set<Long> before, Predicate<Thread> ignored) {
         this.before = before;
+        this.ignored = ignored;
     }
 
     /** Remembers the threads alive now. */
     public static ThreadLeakDetector snapshot() {
-        return new ThreadLeakDetector(liveThreads().stream().map(Thread::threadId).collect(Collectors.toSet()));
+        return new ThreadLeakDetector(liveThreads().stream().map(Thread::threadId).collect(Collectors.toSet()),
+                t -> JVM_THREADS.contains(t.getName()) || Harness.owns(t));
+    }
+
+    /** The same snapshot, and also ignoring the new threads that {@code alsoIgnored} accepts. */
+    public ThreadLeakDetector ignoring(Predicate<Thread> alsoIgnored) {
+        return new ThreadLeakDetector(before, ignored.or(alsoIgnored));
     }
 
     /**
@@ -44,7 +53,7 @@ public final class ThreadLeakDetector {
     /** The threads started since the snapshot and still alive, without waiting. */
     public Set<Long> newThreads() {
         return liveThreads().stream().filter(t -> !before.contains(t.threadId()))
-                .filter(t -> !JVM_THREADS.contains(t.getName()) && !Harness.owns(t)).map(Thread::threadId)
+                .filter(ignored.negate()).map(Thread::threadId)
                 .collect(Collectors.toSet());
     }
 

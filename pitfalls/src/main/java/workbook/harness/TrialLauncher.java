@@ -93,6 +93,73 @@ public class TrialLauncher {
         }
     }
 
+    /** What a batch of trials in one JVM gave: a verdict per trial run, and why it stopped early, if it did. */
+    public record Batch(List<Verdict> verdicts, String stoppedEarly) {
+    }
+
+    /**
+     * Runs {@code count} trials of a variant one after another in one JVM, for a benchmark; only for a pitfall whose
+     * trials share a JVM ({@link Pitfall#trialsShareJvm()}). Each verdict's trial time is its scenario's time, with no
+     * JVM start in it. {@code progress} hears the number of trials done so far.
+     */
+    public Batch runBatch(String pitfall, Variant variant, Duration budget, int count,
+            java.util.function.IntConsumer progress) {
+        Path work = null;
+        Process process = null;
+        try {
+            work = Files.createTempDirectory("workbook-batch-");
+            Path verdictFile = work.resolve("verdicts.txt");
+            Path output = work.resolve("output.txt");
+            List<String> command = command(pitfall, variant, null, budget, verdictFile, false);
+            command.addAll(List.of("batch", Integer.toString(count)));
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Duration perTrial = budget.plus(TrialMain.WIND_UP).plus(TrialBatch.GRACE);
+            long end = System.nanoTime() + perTrial.multipliedBy(count).plus(slack).toNanos();
+            while (process.isAlive() && System.nanoTime() < end) {
+                process.waitFor(200, TimeUnit.MILLISECONDS);
+                progress.accept(lines(verdictFile).size());
+            }
+            boolean ended = !process.isAlive();
+            Processes.kill(process);
+            List<Verdict> verdicts = new ArrayList<>();
+            String stopped = null;
+            for (String line : lines(verdictFile)) {
+                if (line.startsWith(TrialBatch.STOPPED)) {
+                    stopped = line.substring(TrialBatch.STOPPED.length());
+                } else {
+                    Verdict verdict = Wire.decode(line, Verdict.class);
+                    verdicts.add(verdict.withTrial(verdict.timings().scenarioMillis(), ""));
+                }
+            }
+            if (stopped == null && verdicts.size() < count) {
+                stopped = (ended
+                        ? "the batch JVM exited with code " + process.exitValue()
+                        : "the batch JVM was killed"
+                                + " at its deadline")
+                        + " after " + verdicts.size() + " of " + count + " trials: " + tail(output);
+            }
+            return new Batch(verdicts, stopped);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run a batch JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Batch(List.of(), "the batch was interrupted");
+        } finally {
+            Processes.kill(process);
+            Processes.deleteQuietly(work);
+        }
+    }
+
+    /** The complete lines of a file another process is still appending to. */
+    private static List<String> lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        String text = Files.readString(file, StandardCharsets.US_ASCII);
+        int complete = text.lastIndexOf('\n') + 1;
+        return text.substring(0, complete).lines().toList();
+    }
+
     private Held start(String pitfall, Variant variant, Path mine, Duration budget, boolean hold) {
         Path work = null;
         Process process = null;

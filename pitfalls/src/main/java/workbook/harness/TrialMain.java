@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * The main class of a trial's JVM: runs one scenario, writes its verdict to a file ({@link Wire}), and halts, whatever
  * threads the code under test left behind. Its parent, {@link TrialLauncher}, kills it if it does not.
  *
- * <p>Arguments: {@code <pitfall-id> <variant> <budget-millis> <verdict-file> [hold]}. With {@code hold}, the JVM
- * stays up after reporting, threads and all, for a learner to inspect with {@code jstack} or {@code jcmd}, until it
- * is killed or {@link #HOLD_LIMIT} has passed.
+ * <p>Arguments: {@code <pitfall-id> <variant> <budget-millis> <verdict-file> [hold | batch <n>]}. With {@code hold},
+ * the JVM stays up after reporting, threads and all, for a learner to inspect with {@code jstack} or {@code jcmd},
+ * until it is killed or {@link #HOLD_LIMIT} has passed. With {@code batch <n>}, it runs {@code n} trials one after
+ * another for a benchmark ({@link TrialBatch}), appending one verdict a line.
  */
 public final class TrialMain {
 
@@ -32,6 +33,11 @@ public final class TrialMain {
         int status = 0;
         boolean hold = args.length > 4 && args[4].equals("hold");
         try {
+            if (args.length > 5 && args[4].equals("batch")) {
+                status = TrialBatch.run(args[0], Variant.valueOf(args[1]), Duration.ofMillis(Long.parseLong(args[2])),
+                        Integer.parseInt(args[5]), Path.of(args[3]));
+                return;
+            }
             Verdict verdict = run(args[0], Variant.valueOf(args[1]), Duration.ofMillis(Long.parseLong(args[2])));
             Path out = Path.of(args[3]);
             Path partial = out.resolveSibling(out.getFileName() + ".partial");
@@ -57,6 +63,14 @@ public final class TrialMain {
 
     /** Runs the scenario on a harness thread, so that code under test never blocks this one. */
     static Verdict run(String id, Variant variant, Duration budget) {
+        return runOnce(id, variant, budget).verdict();
+    }
+
+    /** A trial's verdict, and whether its scenario thread had ended when the verdict was made. */
+    record Ran(Verdict verdict, boolean scenarioEnded) {
+    }
+
+    static Ran runOnce(String id, Variant variant, Duration budget) {
         Pitfall<?> pitfall = Pitfalls.byId(id).orElseThrow(() -> new IllegalArgumentException("no pitfall " + id));
         Trial trial = new Trial(budget);
         AtomicReference<Finding> finding = new AtomicReference<>();
@@ -73,7 +87,7 @@ public final class TrialMain {
                     new Evidence.Threads("Where the scenario was stuck",
                             ThreadViews.of(List.of(scenario.threadId()), trial.lockNames()))));
         }
-        return Verdict.of(id, variant, finding.get(), trial.elapsedMillis());
+        return new Ran(Verdict.of(id, variant, finding.get(), trial.elapsedMillis()), !scenario.isAlive());
     }
 
     private static <C> Finding runScenario(Pitfall<C> pitfall, Trial trial) {

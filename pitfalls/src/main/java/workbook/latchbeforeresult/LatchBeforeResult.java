@@ -65,6 +65,12 @@ public final class LatchBeforeResult implements Pitfall<Pricer> {
         return FailureKind.RACE;
     }
 
+    /** Both variants' threads end with the trial (the scenario shuts down what it started). */
+    @Override
+    public boolean trialsShareJvm() {
+        return true;
+    }
+
     @Override
     public Class<BasketPricer> subject() {
         return BasketPricer.class;

@@ -35,6 +35,12 @@ public final class LostUpdate implements Pitfall<ViewCounter> {
         return FailureKind.RACE;
     }
 
+    /** Both variants' threads end with the trial (the scenario shuts down what it started). */
+    @Override
+    public boolean trialsShareJvm() {
+        return true;
+    }
+
     @Override
     public Class<PageViewCounter> subject() {
         return PageViewCounter.class;

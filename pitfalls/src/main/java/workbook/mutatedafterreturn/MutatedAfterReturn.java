@@ -67,6 +67,12 @@ public final class MutatedAfterReturn implements Pitfall<Search> {
         return FailureKind.RACE;
     }
 
+    /** Both variants' threads end with the trial (the scenario shuts down what it started). */
+    @Override
+    public boolean trialsShareJvm() {
+        return true;
+    }
+
     @Override
     public Class<SearchService> subject() {
         return SearchService.class;

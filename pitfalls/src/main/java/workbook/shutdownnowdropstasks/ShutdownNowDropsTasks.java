@@ -49,6 +49,12 @@ public final class ShutdownNowDropsTasks implements Pitfall<AuditTrail> {
         return FailureKind.LOST_FAILURE;
     }
 
+    /** Both variants' threads end with the trial (the scenario shuts down what it started). */
+    @Override
+    public boolean trialsShareJvm() {
+        return true;
+    }
+
     @Override
     public Class<BackgroundAuditLog> subject() {
         return BackgroundAuditLog.class;

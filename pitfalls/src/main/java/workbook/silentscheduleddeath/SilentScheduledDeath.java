@@ -54,6 +54,12 @@ public final class SilentScheduledDeath implements Pitfall<PriceCache> {
         return FailureKind.LOST_FAILURE;
     }
 
+    /** Both variants' threads end with the trial (the scenario shuts down what it started). */
+    @Override
+    public boolean trialsShareJvm() {
+        return true;
+    }
+
     @Override
     public Class<PriceRefresher> subject() {
         return PriceRefresher.class;

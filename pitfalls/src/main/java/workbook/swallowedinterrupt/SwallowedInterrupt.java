@@ -40,6 +40,12 @@ public final class SwallowedInterrupt implements Pitfall<Runnable> {
         return FailureKind.LOST_CANCEL;
     }
 
+    /** Both variants' threads end with the trial (the scenario shuts down what it started). */
+    @Override
+    public boolean trialsShareJvm() {
+        return true;
+    }
+
     @Override
     public Class<InboxPoller> subject() {
         return InboxPoller.class;

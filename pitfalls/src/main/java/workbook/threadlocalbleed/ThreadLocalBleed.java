@@ -52,6 +52,12 @@ public final class ThreadLocalBleed implements Pitfall<Dispatcher> {
         return FailureKind.LEAK;
     }
 
+    /** Both variants' threads end with the trial (the scenario shuts down what it started). */
+    @Override
+    public boolean trialsShareJvm() {
+        return true;
+    }
+
     @Override
     public Class<RequestDispatcher> subject() {
         return RequestDispatcher.class;

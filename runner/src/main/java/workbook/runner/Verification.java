@@ -20,7 +20,7 @@ import workbook.harness.Verdict;
 final class Verification {
 
     /** What N trials of one variant of one pitfall gave. */
-    record VariantResult(Variant variant, int trials, Map<Outcome, Integer> outcomes, int expected,
+    record VariantResult(Variant variant, int trials, boolean sharedJvm, Map<Outcome, Integer> outcomes, int expected,
             List<Long> evidenceMillis, List<Long> trialMillis, List<String> surprises) {
 
         boolean allAsExpected() {
@@ -39,12 +39,21 @@ final class Verification {
     /** Surprising verdicts kept per variant, to show what went wrong without flooding the report. */
     static final int SURPRISES_KEPT = 3;
 
+    /** Trials run in one JVM, when trials may share one: enough to warm it up, few enough to start afresh often. */
+    static final int BATCH_SIZE = 100;
+
     private final TrialLauncher launcher;
     private final Duration budget;
+    private final boolean reuseJvm;
 
-    Verification(TrialLauncher launcher, Duration budget) {
+    /**
+     * @param reuseJvm run the trials of a pitfall whose trials leave nothing behind in batches in one JVM
+     *        ({@link Pitfall#trialsShareJvm()}), rather than each in a fresh JVM
+     */
+    Verification(TrialLauncher launcher, Duration budget, boolean reuseJvm) {
         this.launcher = launcher;
         this.budget = budget;
+        this.reuseJvm = reuseJvm;
     }
 
     PitfallResult verify(Pitfall<?> pitfall, int trials, Consumer<String> progress) {
@@ -54,14 +63,46 @@ final class Verification {
     }
 
     private VariantResult run(Pitfall<?> pitfall, Variant variant, int trials, Consumer<String> progress) {
-        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-        List<Long> evidence = new ArrayList<>();
-        List<Long> times = new ArrayList<>();
-        List<String> surprises = new ArrayList<>();
-        int expected = 0;
-        for (int trial = 1; trial <= trials; trial++) {
-            progress.accept(pitfall.id() + " " + variant.label() + " " + trial + "/" + trials);
-            Verdict verdict = launcher.run(pitfall.id(), variant, budget);
+        Tally tally = new Tally(pitfall, variant);
+        String label = pitfall.id() + " " + variant.label() + " ";
+        boolean shared = reuseJvm && pitfall.trialsShareJvm();
+        while (tally.count < trials) {
+            int done = tally.count;
+            if (!shared) {
+                progress.accept(label + (done + 1) + "/" + trials);
+                tally.add(launcher.run(pitfall.id(), variant, budget));
+                continue;
+            }
+            TrialLauncher.Batch batch = launcher.runBatch(pitfall.id(), variant, budget,
+                    Math.min(BATCH_SIZE, trials - done), n -> progress.accept(label + (done + n) + "/" + trials));
+            batch.verdicts().forEach(tally::add);
+            if (batch.stoppedEarly() != null || batch.verdicts().isEmpty()) {
+                tally.surprises.add(0, "the batch stopped after trial " + tally.count + ": " + batch.stoppedEarly());
+                break;
+            }
+        }
+        return new VariantResult(variant, trials, shared, tally.outcomes, tally.expected, tally.evidence, tally.times,
+                List.copyOf(tally.surprises));
+    }
+
+    /** The verdicts of one variant so far. */
+    private static final class Tally {
+        private final Pitfall<?> pitfall;
+        private final Variant variant;
+        private final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        private final List<Long> evidence = new ArrayList<>();
+        private final List<Long> times = new ArrayList<>();
+        private final List<String> surprises = new ArrayList<>();
+        private int count;
+        private int expected;
+
+        Tally(Pitfall<?> pitfall, Variant variant) {
+            this.pitfall = pitfall;
+            this.variant = variant;
+        }
+
+        void add(Verdict verdict) {
+            count++;
             outcomes.merge(verdict.outcome(), 1, Integer::sum);
             times.add(verdict.timings().trialMillis());
             boolean asExpected = verdict.asExpected()
@@ -72,10 +113,9 @@ final class Verification {
                     evidence.add(verdict.timings().evidenceMillis());
                 }
             } else if (surprises.size() < SURPRISES_KEPT) {
-                surprises.add("trial " + trial + ": " + verdict.outcome()
+                surprises.add("trial " + count + ": " + verdict.outcome()
                         + (verdict.kind() == null ? "" : " " + verdict.kind()) + ": " + verdict.summary());
             }
         }
-        return new VariantResult(variant, trials, outcomes, expected, evidence, times, surprises);
     }
 }

@@ -29,15 +29,15 @@ final class VerificationReport {
     static String text(List<PitfallResult> results, long millis) {
         StringBuilder out = new StringBuilder();
         int idWidth = Math.max(7, results.stream().mapToInt(r -> r.id().length()).max().orElse(0));
-        String row = "%-" + idWidth + "s  %-12s %-18s %-14s %-24s %s%n";
+        String row = "%-" + idWidth + "s  %-12s %-18s %-14s %-24s %-13s %s%n";
         out.append(String.format(Locale.ROOT, row, "pitfall", "kind", "broken reproduced", "fixed clean",
-                "evidence median/p95/max", "trial median"));
+                "evidence median/p95/max", "trial median", "trials ran in"));
         for (PitfallResult r : results) {
             Stats evidence = Stats.of(r.broken().evidenceMillis());
             Stats trial = Stats.of(concat(r.broken().trialMillis(), r.fixed().trialMillis()));
             out.append(String.format(Locale.ROOT, row, r.id(), r.kind(), ratio(r.broken()), ratio(r.fixed()),
                     evidence.median() + "/" + evidence.p95() + "/" + evidence.max() + " ms",
-                    VerifyCommand.seconds(trial.median())));
+                    trial.median() + " ms", jvms(r)));
         }
         for (PitfallResult r : results) {
             for (VariantResult v : List.of(r.broken(), r.fixed())) {
@@ -74,6 +74,7 @@ final class VerificationReport {
     private static Map<String, Object> variant(VariantResult v) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("trials", v.trials());
+        json.put("trialsPerJvm", v.sharedJvm() ? Verification.BATCH_SIZE : 1);
         json.put("asExpected", v.expected());
         json.put("outcomes", v.outcomes());
         json.put("evidenceMillis", Stats.of(v.evidenceMillis()));
@@ -119,6 +120,12 @@ final class VerificationReport {
             xml.writeEndElement();
         }
         xml.writeEndElement();
+    }
+
+    private static String jvms(PitfallResult r) {
+        return r.broken().sharedJvm()
+                ? "a JVM per " + Verification.BATCH_SIZE + " (no JVM start in the time)"
+                : "a JVM each";
     }
 
     private static String ratio(VariantResult v) {

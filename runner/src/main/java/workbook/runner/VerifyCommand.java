@@ -28,6 +28,12 @@ final class VerifyCommand extends WorkbookCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "<seconds>", defaultValue = "5", description = "How long each scenario may look for evidence (default: ${DEFAULT-VALUE} s).")
     int budgetSeconds;
 
+    @Option(names = "--reuse-jvm", description = {
+            "For a benchmark: run the trials of pitfalls that leave nothing behind " + Verification.BATCH_SIZE
+                    + " to a JVM (checked after every trial), so that 1,000 trials take minutes.",
+            "Pitfalls whose broken example leaks, parks or deadlocks threads still get a fresh JVM per trial."})
+    boolean reuseJvm;
+
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
@@ -41,7 +47,8 @@ final class VerifyCommand extends WorkbookCommand implements Callable<Integer> {
         }
         Catalog catalog = workbook().catalog();
         List<Catalog.Entry> entries = ids.isEmpty() ? catalog.entries() : ids.stream().map(catalog::require).toList();
-        Verification verification = new Verification(workbook().launcher(), Duration.ofSeconds(budgetSeconds));
+        Verification verification = new Verification(workbook().launcher(), Duration.ofSeconds(budgetSeconds),
+                reuseJvm);
         Progress progress = Progress.on(err());
         List<Verification.PitfallResult> results = new ArrayList<>();
         long start = System.nanoTime();
