@@ -131,6 +131,7 @@ public class TrialLauncher {
                     verdicts.add(verdict.withTrial(verdict.timings().scenarioMillis(), ""));
                 }
             }
+            progress.accept(verdicts.size());
             if (stopped == null && verdicts.size() < count) {
                 stopped = (ended
                         ? "the batch JVM exited with code " + process.exitValue()

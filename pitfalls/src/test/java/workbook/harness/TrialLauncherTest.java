@@ -1,9 +1,12 @@
 package workbook.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Trials in real child JVMs, driven by the test pitfalls registered in this module's test resources. */
@@ -20,6 +23,43 @@ class TrialLauncherTest {
         assertEquals(new Evidence.Count("items", 10, 7), verdict.evidence().get(0));
         assertTrue(verdict.asExpected());
         assertTrue(verdict.timings().trialMillis() >= verdict.timings().scenarioMillis());
+    }
+
+    @Test
+    void aBatchRunsEveryTrialInOneJvm() {
+        List<Integer> progress = new CopyOnWriteArrayList<>();
+
+        TrialLauncher.Batch batch = launcher.runBatch("test-shares-jvm", Variant.BROKEN, Duration.ofSeconds(2), 5,
+                progress::add);
+
+        assertNull(batch.stoppedEarly());
+        assertEquals(5, batch.verdicts().size());
+        assertEquals(1, batch.verdicts().stream().map(Verdict::summary).distinct().count(), batch::toString);
+        assertTrue(batch.verdicts().get(0).summary().startsWith("ran in JVM "));
+        assertEquals(5, progress.get(progress.size() - 1), progress::toString);
+    }
+
+    @Test
+    void aBatchStopsAtTheFirstTrialThatLeavesAThreadBehind() {
+        TrialLauncher.Batch batch = launcher.runBatch("test-leaves-thread", Variant.BROKEN, Duration.ofSeconds(2), 5,
+                n -> {
+                });
+
+        assertEquals(1, batch.verdicts().size(), batch::toString);
+        assertEquals(Outcome.REPRODUCED, batch.verdicts().get(0).outcome());
+        assertTrue(batch.stoppedEarly().contains("trial 1 of 5 left the JVM unclean"), batch.stoppedEarly());
+        assertTrue(batch.stoppedEarly().contains("parked-for-good"), batch.stoppedEarly());
+    }
+
+    @Test
+    void aPitfallWhoseTrialsNeedAJvmEachGetsNoBatch() {
+        TrialLauncher.Batch batch = launcher.runBatch("test-finds-race", Variant.BROKEN, Duration.ofSeconds(2), 5,
+                n -> {
+                });
+
+        assertTrue(batch.verdicts().isEmpty());
+        assertTrue(batch.stoppedEarly().contains("test-finds-race's trials each need a JVM of their own"),
+                batch.stoppedEarly());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package workbook.testpitfalls;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import workbook.harness.Evidence;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
@@ -23,6 +24,43 @@ public final class TestPitfalls {
         @Override
         public Finding run(Class<? extends Runnable> implementation, Trial trial) {
             return trial.reproduced(FailureKind.RACE, "lost 3 of 10", new Evidence.Count("items", 10, 7));
+        }
+    }
+
+    /** Shares a JVM between trials, and says which JVM each trial ran in. */
+    public static final class SharesJvm extends Base {
+        public SharesJvm() {
+            super("test-shares-jvm");
+        }
+
+        @Override
+        public boolean trialsShareJvm() {
+            return true;
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) {
+            return trial.reproduced(FailureKind.RACE, "ran in JVM " + ProcessHandle.current().pid());
+        }
+    }
+
+    /** Says its trials share a JVM, but leaves a thread parked for good. */
+    public static final class LeavesThread extends Base {
+        public LeavesThread() {
+            super("test-leaves-thread");
+        }
+
+        @Override
+        public boolean trialsShareJvm() {
+            return true;
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) {
+            Thread parked = new Thread(LockSupport::park, "parked-for-good");
+            parked.setDaemon(true);
+            parked.start();
+            return trial.reproduced(FailureKind.LEAK, "left a thread parked");
         }
     }
 

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,7 @@ import org.w3c.dom.Document;
 import picocli.CommandLine;
 import workbook.harness.FailureKind;
 import workbook.harness.Outcome;
+import workbook.harness.Pitfalls;
 import workbook.harness.TrialLauncher;
 import workbook.harness.Variant;
 import workbook.harness.Verdict;
@@ -83,5 +86,61 @@ class VerifyCommandTest {
         };
 
         assertEquals(ExitCodes.UNEXPECTED, run(wrongKind, "verify", "lost-update"));
+    }
+
+    @Test
+    void withReuseJvmAPitfallWhoseTrialsShareAJvmRunsInBatchesAndOneThatLeaksDoesNot() {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        TrialLauncher counting = new TrialLauncher() {
+            @Override
+            public Verdict run(String pitfall, Variant variant, Path mine, Duration budget) {
+                calls.add(pitfall + " " + variant + " alone");
+                return expected(pitfall, variant);
+            }
+
+            @Override
+            public Batch runBatch(String pitfall, Variant variant, Duration budget, int count, IntConsumer progress) {
+                calls.add(pitfall + " " + variant + " " + count);
+                return new Batch(java.util.stream.IntStream.range(0, count).mapToObj(i -> expected(pitfall, variant))
+                        .toList(), null);
+            }
+        };
+
+        assertEquals(ExitCodes.AS_EXPECTED,
+                run(counting, "verify", "lost-update", "lock-ordering", "--reuse-jvm", "--trials", "250"));
+
+        assertEquals(List.of("lost-update BROKEN 100", "lost-update BROKEN 100", "lost-update BROKEN 50",
+                "lost-update FIXED 100", "lost-update FIXED 100", "lost-update FIXED 50"),
+                calls.subList(0, 6));
+        assertEquals(500, calls.subList(6, calls.size()).stream().filter(c -> c.endsWith(" alone")).count());
+        assertTrue(out.toString().matches("(?s).*lost-update\\s+RACE\\s+250/250\\s+250/250.*a JVM per 100.*"),
+                out::toString);
+        assertTrue(out.toString().matches("(?s).*lock-ordering .*a JVM each.*"), out::toString);
+    }
+
+    @Test
+    void aBatchThatStopsEarlyFailsTheRunAndSaysWhy() {
+        TrialLauncher stopping = new TrialLauncher() {
+            @Override
+            public Batch runBatch(String pitfall, Variant variant, Duration budget, int count, IntConsumer progress) {
+                return new Batch(List.of(expected(pitfall, variant)), "trial 1 of " + count + " left the JVM unclean");
+            }
+        };
+
+        assertEquals(ExitCodes.UNEXPECTED, run(stopping, "verify", "lost-update", "--reuse-jvm", "--trials", "5"));
+
+        assertTrue(out.toString().contains("lost-update  RACE         1/5"), out::toString);
+        assertTrue(out.toString().contains(
+                "lost-update (broken) the batch stopped after trial 1: trial 1 of 5 left the JVM unclean"),
+                out::toString);
+    }
+
+    private static Verdict expected(String pitfall, Variant variant) {
+        return variant == Variant.BROKEN
+                ? new Verdict(pitfall, variant, Outcome.REPRODUCED, Pitfalls.byId(pitfall).orElseThrow().kind(), "lost",
+                        List.of(),
+                        new Verdict.Timings(1, 1, 1), "")
+                : new Verdict(pitfall, variant, Outcome.CLEAN, null, "ok", List.of(), new Verdict.Timings(1, 1, 1),
+                        "");
     }
 }
