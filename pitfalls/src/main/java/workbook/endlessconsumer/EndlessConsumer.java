@@ -48,6 +48,12 @@ public final class EndlessConsumer implements Pitfall<AuditLog> {
         return FailureKind.LEAK;
     }
 
+    /** The program runs in a child JVM of its own, which the scenario kills. */
+    @Override
+    public boolean trialsShareJvm() {
+        return true;
+    }
+
     @Override
     public Class<AuditTrail> subject() {
         return AuditTrail.class;

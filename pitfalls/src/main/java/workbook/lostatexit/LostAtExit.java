@@ -42,6 +42,12 @@ public final class LostAtExit implements Pitfall<Exporter> {
         return FailureKind.LOST_FAILURE;
     }
 
+    /** The program runs in a child JVM of its own, which the scenario kills. */
+    @Override
+    public boolean trialsShareJvm() {
+        return true;
+    }
+
     @Override
     public Class<ParallelExporter> subject() {
         return ParallelExporter.class;

@@ -42,6 +42,8 @@ public final class NeverCompletedFuture implements Pitfall<RateLookup> {
     /** The caller waiting this long with nothing moving is a stall. */
     static final Duration QUIET = Duration.ofMillis(200);
     static final Duration PATIENCE = Duration.ofSeconds(2);
+    /** How long the interrupted caller may take to leave its wait. */
+    static final Duration END_OF_CALLER = Duration.ofSeconds(1);
 
     @Override
     public String id() {
@@ -51,6 +53,12 @@ public final class NeverCompletedFuture implements Pitfall<RateLookup> {
     @Override
     public FailureKind kind() {
         return FailureKind.HANG;
+    }
+
+    /** The scenario shuts down the I/O pool and ends its own waiting caller. */
+    @Override
+    public boolean trialsShareJvm() {
+        return true;
     }
 
     @Override
@@ -64,10 +72,11 @@ public final class NeverCompletedFuture implements Pitfall<RateLookup> {
         RateService service = new RateService(origin);
         Reports reports = new Reports();
         IoPool pool = new IoPool(reports);
+        Thread thread = null;
         try {
             RateLookup lookup = Subjects.create(implementation, pool, service, reports);
             Caller caller = new Caller(lookup);
-            Thread thread = new Thread(caller, "checkout-1");
+            thread = new Thread(caller, "checkout-1");
             thread.setDaemon(true);
             thread.start();
 
@@ -89,6 +98,11 @@ public final class NeverCompletedFuture implements Pitfall<RateLookup> {
             return answered(trial, caller, service);
         } finally {
             pool.shutdownNow();
+            // The caller is the scenario's own thread: with the evidence taken, end its wait.
+            if (thread != null) {
+                thread.interrupt();
+                thread.join(END_OF_CALLER.toMillis());
+            }
         }
     }
 

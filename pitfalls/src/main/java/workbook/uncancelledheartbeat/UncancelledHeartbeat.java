@@ -53,6 +53,12 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
         return FailureKind.LEAK;
     }
 
+    /** Leaked heartbeats are tasks on the scenario's own scheduler, which it shuts down. */
+    @Override
+    public boolean trialsShareJvm() {
+        return true;
+    }
+
     @Override
     public Class<ServiceRegistration> subject() {
         return ServiceRegistration.class;

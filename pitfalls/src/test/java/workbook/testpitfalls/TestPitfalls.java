@@ -28,14 +28,9 @@ public final class TestPitfalls {
     }
 
     /** Shares a JVM between trials, and says which JVM each trial ran in. */
-    public static final class SharesJvm extends Base {
+    public static final class SharesJvm extends SharedJvm {
         public SharesJvm() {
             super("test-shares-jvm");
-        }
-
-        @Override
-        public boolean trialsShareJvm() {
-            return true;
         }
 
         @Override
@@ -45,14 +40,9 @@ public final class TestPitfalls {
     }
 
     /** Says its trials share a JVM, but leaves a thread parked for good. */
-    public static final class LeavesThread extends Base {
+    public static final class LeavesThread extends SharedJvm {
         public LeavesThread() {
             super("test-leaves-thread");
-        }
-
-        @Override
-        public boolean trialsShareJvm() {
-            return true;
         }
 
         @Override
@@ -125,6 +115,18 @@ public final class TestPitfalls {
         public void run() {
             System.out.println("leaving now");
             System.exit(7);
+        }
+    }
+
+    /** A test pitfall whose trials say they may share a JVM. */
+    abstract static class SharedJvm extends Base {
+        SharedJvm(String id) {
+            super(id);
+        }
+
+        @Override
+        public boolean trialsShareJvm() {
+            return true;
         }
     }
 

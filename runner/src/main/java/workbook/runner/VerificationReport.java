@@ -45,6 +45,9 @@ final class VerificationReport {
                         .append(") ").append(s).append('\n'));
             }
         }
+        if (results.stream().anyMatch(r -> r.broken().sharedJvm())) {
+            out.append("(The time of a trial that shared its JVM has no JVM start in it.)\n");
+        }
         long failed = results.stream().filter(r -> !r.passed()).count();
         out.append(String.format(Locale.ROOT, "%n%d of %d pitfalls behaved as expected in every trial (%s).%n",
                 results.size() - failed, results.size(), VerifyCommand.seconds(millis)));

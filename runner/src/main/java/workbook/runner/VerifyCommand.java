@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code workbook verify}: every pitfall's broken and fixed example, N trials each, as a regression suite. */
 @Command(name = "verify", mixinStandardHelpOptions = true, description = {
         "Run the catalog as a regression suite: every broken example must reproduce its failure, "
-                + "every fix must be clean, in every trial (each in a fresh JVM).",
+                + "every fix must be clean, in every trial (each in a fresh JVM, but see --reuse-jvm).",
         "Exit code 0 only when every pitfall behaved as expected in every trial."})
 final class VerifyCommand extends WorkbookCommand implements Callable<Integer> {
 

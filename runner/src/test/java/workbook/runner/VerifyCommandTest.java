@@ -113,7 +113,7 @@ class VerifyCommandTest {
                 "lost-update FIXED 100", "lost-update FIXED 100", "lost-update FIXED 50"),
                 calls.subList(0, 6));
         assertEquals(500, calls.subList(6, calls.size()).stream().filter(c -> c.endsWith(" alone")).count());
-        assertTrue(out.toString().matches("(?s).*lost-update\\s+RACE\\s+250/250\\s+250/250.*a JVM per 100.*"),
+        assertTrue(out.toString().matches("(?s).*lost-update\\s+RACE\\s+250/250\\s+250/250.*100 to a JVM.*"),
                 out::toString);
         assertTrue(out.toString().matches("(?s).*lock-ordering .*a JVM each.*"), out::toString);
     }
