@@ -53,11 +53,12 @@ public final class VerdictText {
 
     private static void render(Evidence evidence, int width, StringBuilder out) {
         switch (evidence) {
-            case Count c -> out.append(String.format(Locale.ROOT, "  %s: expected %,d, got %,d%s%n", c.label(),
-                    c.expected(), c.actual(), c.missing() == 0
+            case Count c -> wrap(String.format(Locale.ROOT, "%s: expected %,d, got %,d%s", c.label(), c.expected(),
+                    c.actual(), c.missing() == 0
                             ? ""
                             : String.format(Locale.ROOT,
-                                    " (%,d %s)", Math.abs(c.missing()), c.missing() > 0 ? "missing" : "too many")));
+                                    " (%,d %s)", Math.abs(c.missing()), c.missing() > 0 ? "missing" : "too many")),
+                    width, out);
             case Note n -> wrap(n.text(), width, out);
             case Threads t -> {
                 out.append("  ").append(t.caption()).append(":\n");

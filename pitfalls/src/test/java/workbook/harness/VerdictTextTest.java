@@ -19,7 +19,8 @@ class VerdictTextTest {
         Verdict verdict = VerdictJsonTest.everyKindOfEvidence();
         Verdict wordy = new Verdict(verdict.pitfall(), verdict.variant(), verdict.outcome(), verdict.kind(),
                 "forty calls each returned the lowest price, yet 120 threads they started are still alive",
-                List.of(new Evidence.Note("close() returned after 3 ms; the store holds nothing\nmissing: #01, #02")),
+                List.of(new Evidence.Note("close() returned after 3 ms; the store holds nothing\nmissing: #01, #02"),
+                        new Evidence.Count("heartbeat tasks still scheduled after close", 0, 3)),
                 verdict.timings(), verdict.output());
 
         String wrapped = VerdictText.render(wordy, 40);
@@ -28,6 +29,10 @@ class VerdictTextTest {
                 + "  are still alive\n"), wrapped);
         assertTrue(
                 wrapped.contains("\n  close() returned after 3 ms; the store\n  holds nothing\n  missing: #01, #02\n"),
+                wrapped);
+        assertTrue(
+                wrapped.contains(
+                        "\n  heartbeat tasks still scheduled after\n  close: expected 0, got 3 (3 too many)\n"),
                 wrapped);
     }
 
