@@ -127,7 +127,7 @@ final class VerificationReport {
 
     private static String jvms(PitfallResult r) {
         return r.broken().sharedJvm()
-                ? "a JVM per " + Verification.BATCH_SIZE + " (no JVM start in the time)"
+                ? Verification.BATCH_SIZE + " to a JVM"
                 : "a JVM each";
     }
 
