@@ -114,8 +114,8 @@ public class TrialLauncher {
             command.addAll(List.of("batch", Integer.toString(count)));
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             Duration perTrial = budget.plus(TrialMain.WIND_UP).plus(TrialBatch.GRACE);
-            long end = System.nanoTime() + perTrial.multipliedBy(count).plus(slack).toNanos();
-            while (process.isAlive() && System.nanoTime() < end) {
+            long deadline = System.nanoTime() + perTrial.multipliedBy(count).plus(slack).toNanos();
+            while (process.isAlive() && System.nanoTime() < deadline) {
                 process.waitFor(200, TimeUnit.MILLISECONDS);
                 progress.accept(lines(verdictFile).size());
             }
@@ -127,17 +127,20 @@ public class TrialLauncher {
                 if (line.startsWith(TrialBatch.STOPPED)) {
                     stopped = line.substring(TrialBatch.STOPPED.length());
                 } else {
-                    Verdict verdict = Wire.decode(line, Verdict.class);
-                    verdicts.add(verdict.withTrial(verdict.timings().scenarioMillis(), ""));
+                    try {
+                        Verdict verdict = Wire.decode(line, Verdict.class);
+                        verdicts.add(verdict.withTrial(verdict.timings().scenarioMillis(), ""));
+                    } catch (IllegalArgumentException e) {
+                        stopped = "verdict " + (verdicts.size() + 1) + " could not be read: " + e.getMessage();
+                        break;
+                    }
                 }
             }
             progress.accept(verdicts.size());
             if (stopped == null && verdicts.size() < count) {
-                stopped = (ended
-                        ? "the batch JVM exited with code " + process.exitValue()
-                        : "the batch JVM was killed"
-                                + " at its deadline")
-                        + " after " + verdicts.size() + " of " + count + " trials: " + tail(output);
+                String how = ended ? "exited with code " + process.exitValue() : "was killed at its deadline";
+                stopped = "the batch JVM " + how + " after " + verdicts.size() + " of " + count + " trials: "
+                        + tail(output);
             }
             return new Batch(verdicts, stopped);
         } catch (IOException e) {
