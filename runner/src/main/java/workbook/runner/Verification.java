@@ -77,7 +77,8 @@ final class Verification {
                     Math.min(BATCH_SIZE, trials - done), n -> progress.accept(label + (done + n) + "/" + trials));
             batch.verdicts().forEach(tally::add);
             if (batch.stoppedEarly() != null || batch.verdicts().isEmpty()) {
-                tally.surprises.add(0, "the batch stopped after trial " + tally.count + ": " + batch.stoppedEarly());
+                String why = batch.stoppedEarly() != null ? batch.stoppedEarly() : "the batch gave no verdict";
+                tally.surprises.add(0, "the batch stopped after trial " + tally.count + ": " + why);
                 break;
             }
         }
