@@ -1,6 +1,7 @@
 package workbook.harness;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -9,10 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The thread a scenario calls the code under test on, so that a call that throws or never returns becomes a message
- * for the verdict instead of a hung trial. Closing it interrupts whatever call is still running.
+ * for the verdict instead of a hung trial, and so that the time the call kept its caller is measured (a contract's
+ * "returns at once"). Closing it interrupts whatever call is still running.
  */
 public final class CallerThread implements AutoCloseable {
 
@@ -22,30 +25,73 @@ public final class CallerThread implements AutoCloseable {
         void run() throws Exception;
     }
 
+    /**
+     * How a call went.
+     *
+     * @param millis how long it kept the caller (the patience, if it never returned)
+     * @param problem what went wrong ("close() did not return within 2000 ms"), or {@code null} if it returned
+     * @param evidence where the caller was stuck, with its stack, when it did not return
+     */
+    public record Returned(String what, long millis, String problem, List<Evidence> evidence) {
+        public Returned {
+            evidence = List.copyOf(evidence);
+        }
+
+        public boolean ok() {
+            return problem == null;
+        }
+
+        /** The verdict for a call that threw or never returned. */
+        public Finding notWorking(Trial trial) {
+            return trial.notWorking(problem, evidence.toArray(Evidence[]::new));
+        }
+    }
+
     private final ExecutorService thread = Executors.newSingleThreadExecutor(Harness.threads("caller"));
+    private final AtomicReference<Thread> current = new AtomicReference<>();
 
     /**
      * Runs {@code call} on the caller thread and waits at most {@code patience}: empty if it returned, otherwise what
      * went wrong ("close() did not return within 2000 ms", "open() threw ...").
      */
     public Optional<String> call(String what, Duration patience, Call call) throws InterruptedException {
+        return Optional.ofNullable(timed(what, patience, call, new LockNames()).problem());
+    }
+
+    /**
+     * Runs {@code call} on the caller thread, waits at most {@code patience}, and says how long it took; a call that
+     * did not return comes with the caller thread's stack as {@code jstack} would show it.
+     */
+    public Returned timed(String what, Duration patience, Call call, LockNames names) throws InterruptedException {
+        long start = System.nanoTime();
         Future<?> result = thread.submit(() -> {
+            current.set(Thread.currentThread());
             call.run();
             return null;
         });
         try {
             result.get(patience.toMillis(), TimeUnit.MILLISECONDS);
-            return Optional.empty();
+            return new Returned(what, millisSince(start), null, List.of());
         } catch (TimeoutException e) {
-            return Optional.of(what + " did not return within " + patience.toMillis() + " ms");
+            Thread caller = current.get();
+            List<Evidence> stuck = caller == null
+                    ? List.of()
+                    : List.of(new Evidence.Threads("Where " + what + " was stuck",
+                            ThreadViews.of(List.of(caller.threadId()), names)));
+            return new Returned(what, patience.toMillis(),
+                    what + " did not return within " + patience.toMillis() + " ms", stuck);
         } catch (ExecutionException e) {
-            return Optional.of(what + " threw " + e.getCause());
+            return new Returned(what, millisSince(start), what + " threw " + e.getCause(), List.of());
         }
     }
 
     /** Starts {@code call} on the caller thread, for a scenario that does something else while it runs. */
     public <T> Future<T> submit(Callable<T> call) {
         return thread.submit(call);
+    }
+
+    private static long millisSince(long start) {
+        return Duration.ofNanos(System.nanoTime() - start).toMillis();
     }
 
     @Override

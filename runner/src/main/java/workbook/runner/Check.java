@@ -44,10 +44,17 @@ final class Check {
 
     private final TrialLauncher launcher;
     private final Duration budget;
+    private final int trials;
 
     Check(TrialLauncher launcher, Duration budget) {
+        this(launcher, budget, TRIALS);
+    }
+
+    /** A check of fewer or more trials: the wrong-fix suite runs one per fixture. */
+    Check(TrialLauncher launcher, Duration budget, int trials) {
         this.launcher = launcher;
         this.budget = budget;
+        this.trials = trials;
     }
 
     Report run(Pitfall<?> pitfall, Path source, Path buildDir) throws IOException {
@@ -56,7 +63,7 @@ final class Check {
             return new Report(Result.DOES_NOT_COMPILE, compilation, List.of());
         }
         List<Verdict> verdicts = new ArrayList<>();
-        for (int trial = 0; trial < TRIALS; trial++) {
+        for (int trial = 0; trial < trials; trial++) {
             Verdict verdict = launcher.run(pitfall.id(), Variant.MINE, compilation.classes(), budget);
             verdicts.add(verdict);
             if (verdict.outcome() != Outcome.CLEAN) {
