@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import workbook.harness.Evidence.ThreadView;
 
 /** Threads as {@code jstack} shows them: state, the lock waited on and its owner, locks held, top frames. */
@@ -22,10 +22,43 @@ public final class ThreadViews {
     private ThreadViews() {
     }
 
+    /** The threads with these ids, platform or virtual (which the JDK's thread dump shows), that are still alive. */
     public static List<ThreadView> of(Collection<Long> threadIds, LockNames names) {
         long[] ids = threadIds.stream().mapToLong(Long::longValue).toArray();
-        return Arrays.stream(THREADS.getThreadInfo(ids, true, true)).filter(Objects::nonNull)
-                .map(info -> of(info, names)).toList();
+        ThreadInfo[] infos = THREADS.getThreadInfo(ids, true, true);
+        List<ThreadView> views = new ArrayList<>();
+        Map<Long, VirtualThreads.Dumped> virtual = null;
+        for (int i = 0; i < ids.length; i++) {
+            if (infos[i] != null) {
+                views.add(of(infos[i], names));
+                continue;
+            }
+            if (virtual == null) {
+                virtual = VirtualThreads.alive();
+            }
+            VirtualThreads.Dumped dumped = virtual.get(ids[i]);
+            if (dumped != null) {
+                views.add(of(dumped));
+            }
+        }
+        return views;
+    }
+
+    /** A virtual thread, as the JDK's thread dump shows it ({@code ThreadMXBean} does not know virtual threads). */
+    static ThreadView of(VirtualThreads.Dumped thread) {
+        String name = (thread.name().isEmpty() ? "#" + thread.id() : thread.name()) + " (virtual)";
+        List<String> stack = new ArrayList<>();
+        for (String frame : thread.stack()) {
+            if (frame.startsWith("workbook.harness.") || stack.size() == MAX_FRAMES) {
+                break;
+            }
+            if (!frame.contains("$$Lambda") && !frame.startsWith("java.lang.VirtualThread.")
+                    && !frame.startsWith("java.lang.System$")) {
+                stack.add(frame);
+            }
+        }
+        return new ThreadView(name, thread.state() == null ? "ALIVE" : thread.state(), thread.waitingOn(), null,
+                List.of(), stack);
     }
 
     public static ThreadView of(ThreadInfo info, LockNames names) {

@@ -6,10 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Many trials of one variant, one after another in one JVM: a benchmark of a thousand trials in minutes rather than
@@ -27,9 +23,7 @@ final class TrialBatch {
     static final String STOPPED = "stopped: ";
 
     /** How long a trial's threads (a pool winding down) may take to end before they count as left behind. */
-    static final Duration GRACE = Duration.ofSeconds(2);
-
-    private static final String COMMON_POOL_WORKER = "ForkJoinPool.commonPool-worker-";
+    static final Duration GRACE = Leftovers.GRACE;
 
     /** The exit status of a batch that stopped early. */
     static final int STOPPED_STATUS = 3;
@@ -45,7 +39,7 @@ final class TrialBatch {
         }
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.US_ASCII)) {
             for (int i = 1; i <= count; i++) {
-                ThreadLeakDetector threads = ThreadLeakDetector.snapshot();
+                Leftovers threads = Leftovers.before();
                 TrialMain.Ran ran = TrialMain.runOnce(id, variant, budget);
                 writer.write(Wire.encode(ran.verdict()) + "\n");
                 writer.flush();
@@ -60,19 +54,9 @@ final class TrialBatch {
         return 0;
     }
 
-    private static String leftBehind(ThreadLeakDetector threads) throws IOException {
+    private static String leftBehind(Leftovers threads) throws IOException {
         try {
-            // The common pool's workers are the JVM's, and idle ones linger for a minute: what counts is that no
-            // task of the trial still runs there.
-            if (!ForkJoinPool.commonPool().awaitQuiescence(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                return "a task of it still running in the common pool " + GRACE.toMillis() + " ms after it";
-            }
-            List<Evidence.ThreadView> survivors = threads
-                    .ignoring(t -> t.getName().startsWith(COMMON_POOL_WORKER)).survivorsAfter(GRACE, new LockNames());
-            return survivors.isEmpty()
-                    ? null
-                    : survivors.size() + " thread(s) still alive " + GRACE.toMillis() + " ms after it: "
-                            + survivors.stream().map(Evidence.ThreadView::name).collect(Collectors.joining(", "));
+            return threads.after(new LockNames()).map(Leftovers.Found::what).orElse(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while checking a trial's threads", e);

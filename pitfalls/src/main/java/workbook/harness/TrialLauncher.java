@@ -240,6 +240,8 @@ public class TrialLauncher {
         // One GC thread and a modest heap: less noise on a small machine, and a runaway allocation ends fast.
         command.addAll(List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xss1m", "-XX:+HeapDumpOnOutOfMemoryError",
                 "-XX:HeapDumpPath=/dev/null"));
+        // System.gc() in the code under test must not hide a leak of threads that end only when collected.
+        command.add("-XX:+DisableExplicitGC");
         command.add("-cp");
         command.add(TrialClasspath.forVariant(variant, mine));
         command.add(mainClass);

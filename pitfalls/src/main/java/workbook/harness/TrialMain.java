@@ -73,6 +73,7 @@ public final class TrialMain {
     static Ran runOnce(String id, Variant variant, Duration budget) {
         Pitfall<?> pitfall = Pitfalls.byId(id).orElseThrow(() -> new IllegalArgumentException("no pitfall " + id));
         Trial trial = new Trial(budget);
+        Leftovers leftovers = Leftovers.before();
         AtomicReference<Finding> finding = new AtomicReference<>();
         Thread scenario = Harness.threads("scenario").newThread(() -> finding.set(runScenario(pitfall, trial)));
         scenario.start();
@@ -87,7 +88,17 @@ public final class TrialMain {
                     new Evidence.Threads("Where the scenario was stuck",
                             ThreadViews.of(List.of(scenario.threadId()), trial.lockNames()))));
         }
-        return new Ran(Verdict.of(id, variant, finding.get(), trial.elapsedMillis()), !scenario.isAlive());
+        long scenarioMillis = trial.elapsedMillis();
+        boolean ended = !scenario.isAlive();
+        Finding judged = finding.get();
+        if (ended) {
+            try {
+                judged = leftovers.judge(judged, trial);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return new Ran(Verdict.of(id, variant, judged, scenarioMillis), ended);
     }
 
     private static <C> Finding runScenario(Pitfall<C> pitfall, Trial trial) {

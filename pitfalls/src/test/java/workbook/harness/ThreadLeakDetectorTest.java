@@ -63,6 +63,41 @@ class ThreadLeakDetectorTest {
         }
     }
 
+    @Test
+    void aVirtualThreadBlockedForeverIsReportedWithItsStack() throws Exception {
+        ThreadLeakDetector detector = ThreadLeakDetector.snapshot();
+        SynchronousQueue<String> nobodyTakes = new SynchronousQueue<>();
+        Thread stuck = Thread.ofVirtual().name("stuck-virtual").start(() -> {
+            try {
+                nobodyTakes.put("lost");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            List<ThreadView> survivors = detector.survivorsAfter(Duration.ofMillis(100), new LockNames());
+
+            assertEquals(1, survivors.size(), survivors::toString);
+            assertEquals("stuck-virtual (virtual)", survivors.get(0).name());
+            assertTrue(survivors.get(0).stack().stream()
+                    .anyMatch(f -> f.startsWith("java.util.concurrent.SynchronousQueue.put")), survivors::toString);
+        } finally {
+            stuck.interrupt();
+        }
+    }
+
+    @Test
+    void virtualThreadsThatEndLeaveNothingAndTheirCarriersAreNotCounted() throws Exception {
+        ThreadLeakDetector detector = ThreadLeakDetector.snapshot();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 50; i++) {
+                executor.submit(() -> sleep(5));
+            }
+        }
+
+        assertEquals(List.of(), detector.survivorsAfter(Duration.ofSeconds(2), new LockNames()));
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -63,6 +63,18 @@ class TrialLauncherTest {
     }
 
     @Test
+    void aCleanTrialThatLeavesAVirtualThreadBehindIsNotWorking() {
+        Verdict verdict = launcher.run("test-clean-but-leaks-virtual", Variant.BROKEN, Duration.ofSeconds(2));
+
+        assertEquals(Outcome.NOT_WORKING, verdict.outcome(), verdict::toString);
+        assertTrue(verdict.summary().contains("1 thread it started was still alive"), verdict.summary());
+        Evidence.Threads left = (Evidence.Threads) verdict.evidence().get(verdict.evidence().size() - 1);
+        assertEquals("forgotten-virtual (virtual)", left.threads().get(0).name(), left::toString);
+        assertTrue(left.threads().get(0).stack().stream().anyMatch(f -> f.contains("LockSupport.park")),
+                left::toString);
+    }
+
+    @Test
     void codeUnderTestThatThrowsIsNotWorking() {
         Verdict verdict = launcher.run("test-subject-throws", Variant.BROKEN, Duration.ofSeconds(2));
 

@@ -54,6 +54,19 @@ public final class TestPitfalls {
         }
     }
 
+    /** Does the work, so says CLEAN, but leaves a virtual thread parked for good: the harness must see it. */
+    public static final class CleanButLeaksVirtual extends Base {
+        public CleanButLeaksVirtual() {
+            super("test-clean-but-leaks-virtual");
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) {
+            Thread.ofVirtual().name("forgotten-virtual").start(LockSupport::park);
+            return trial.clean("all 10 items done");
+        }
+    }
+
     /** Its subject throws. */
     public static final class SubjectThrows extends Base {
         public SubjectThrows() {
