@@ -53,6 +53,7 @@ public final class Stress {
     private final CountDownLatch go = new CountDownLatch(1);
     private final long limitNanos;
     private long startedAt;
+    private volatile boolean stopped;
 
     private Stress(String role, int workerCount, long iterations, Duration limit, Step step) {
         workers = new Thread[workerCount];
@@ -91,6 +92,22 @@ public final class Stress {
         return start(role, workerCount, iterations, limit, step).await(Duration.ofSeconds(1));
     }
 
+    /**
+     * How often {@code workerCount} threads, doing nothing but count, see each other run truly in parallel within
+     * {@code duration}: what this machine allows right now, measured without the code under test. A scenario
+     * compares it with the parallelism its workers showed, to tell a busy machine (both low) from code that makes
+     * its callers take turns (only the workers' low).
+     */
+    public static long machineParallelism(int workerCount, Duration duration) throws InterruptedException {
+        AtomicLongArray counts = new AtomicLongArray(workerCount * PADDING);
+        Result probe = run("workbook-probe", workerCount, Long.MAX_VALUE, duration,
+                (worker, i) -> counts.lazySet(worker * PADDING, i));
+        return probe.parallel();
+    }
+
+    /** Slots between the probe's counters, so that they share no cache line. */
+    private static final int PADDING = 16;
+
     private void work(int worker, long iterations, Step step) {
         ready.countDown();
         try {
@@ -102,7 +119,7 @@ public final class Stress {
             for (long n = 0; n < iterations; n++) {
                 if ((n & SAMPLE_EVERY) == 0) {
                     long now = System.nanoTime();
-                    if (now > deadline) {
+                    if (now > deadline || stopped) {
                         break;
                     }
                     // Others moved while this worker ran without a pause: the two really ran at the same time.
@@ -130,6 +147,11 @@ public final class Stress {
             sum += i == worker ? 0 : progress.get(i);
         }
         return sum;
+    }
+
+    /** Asks the workers to stop at their next sample, for a scenario that has seen what it needed. */
+    public void stop() {
+        stopped = true;
     }
 
     public long progress() {

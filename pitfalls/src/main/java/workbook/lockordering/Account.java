@@ -1,10 +1,12 @@
 package workbook.lockordering;
 
 /** A bank account. Not thread-safe: whoever moves money holds the account's lock. */
-public final class Account {
+public class Account {
 
     private final String id;
     private long balance;
+    private long withdrawals;
+    private long deposits;
 
     public Account(String id, long balance) {
         this.id = id;
@@ -19,12 +21,23 @@ public final class Account {
         return balance;
     }
 
+    /** How many withdrawals and deposits were made: the statement's line count. */
+    public long withdrawals() {
+        return withdrawals;
+    }
+
+    public long deposits() {
+        return deposits;
+    }
+
     public void withdraw(long amount) {
         balance -= amount;
+        withdrawals++;
     }
 
     public void deposit(long amount) {
         balance += amount;
+        deposits++;
     }
 
     @Override

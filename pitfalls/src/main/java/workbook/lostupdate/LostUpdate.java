@@ -1,5 +1,6 @@
 package workbook.lostupdate;
 
+import java.time.Duration;
 import java.util.Locale;
 import workbook.harness.Evidence.Count;
 import workbook.harness.FailureKind;
@@ -12,8 +13,10 @@ import workbook.harness.Trial;
 /**
  * Request threads record views at the same time; the scenario compares the views recorded with the views counted.
  * Rounds repeat until an update is lost, or until the threads have been seen running truly in parallel often enough
- * that a racy counter would have lost some: only then is no loss a CLEAN. On a machine too busy to run them in
- * parallel, the answer is INCONCLUSIVE.
+ * that a racy counter would have lost some: only then is no loss a CLEAN. A counter behind a lock makes its callers
+ * take turns, so they are seldom seen in parallel: when that happens, a probe measures what the machine allows
+ * without the counter, and if the machine runs threads in parallel, the lock is what kept them apart (CLEAN, said
+ * so). Only when the probe is low too is the machine too busy to tell (INCONCLUSIVE).
  */
 public final class LostUpdate implements Pitfall<ViewCounter> {
 
@@ -22,6 +25,10 @@ public final class LostUpdate implements Pitfall<ViewCounter> {
     static final int MIN_ROUNDS = 3;
     /** Moments of truly parallel recording after which a racy counter has always lost updates. */
     static final long ENOUGH_PARALLEL = 500;
+    /** Fewer parallel moments than this, and even a lock-based counter has not been seen under contention. */
+    static final long SOME_PARALLEL = 50;
+    /** How long the machine's own parallelism is measured, when the counter's threads showed little. */
+    static final Duration PROBE = Duration.ofMillis(20);
     /** Fewer views than this in a whole trial is too little concurrency to call a counter correct. */
     static final long ENOUGH_VIEWS = 1_000_000;
 
@@ -50,8 +57,16 @@ public final class LostUpdate implements Pitfall<ViewCounter> {
     public Finding run(Class<? extends ViewCounter> implementation, Trial trial) throws Exception {
         long recorded = 0;
         long parallel = 0;
+        long machine = 0;
         int round = 0;
         while (!trial.outOfTime() && (round < MIN_ROUNDS || parallel < ENOUGH_PARALLEL)) {
+            if (round >= MIN_ROUNDS && parallel >= SOME_PARALLEL) {
+                // Few moments in parallel: a busy machine, or a counter that makes its callers take turns?
+                machine = Stress.machineParallelism(THREADS, PROBE);
+                if (machine >= ENOUGH_PARALLEL) {
+                    break;
+                }
+            }
             round++;
             ViewCounter counter = Subjects.create(implementation);
             Stress.Result result = Stress.run("request", THREADS, VIEWS_PER_THREAD, trial.remaining(),
@@ -77,10 +92,19 @@ public final class LostUpdate implements Pitfall<ViewCounter> {
                     "only %,d views recorded in %,d ms: too slow to count views, and too few to show the race",
                     recorded, trial.elapsedMillis()));
         }
+        if (parallel < ENOUGH_PARALLEL && machine >= ENOUGH_PARALLEL) {
+            return trial.clean(String.format(Locale.ROOT,
+                    "%,d views from %d threads at once in %d rounds; every one counted. The counter made the threads"
+                            + " take turns (seen running in parallel %,d times, while the same threads counting on"
+                            + " their own ran in parallel %,d times in %d ms on this machine), as a lock does",
+                    recorded, THREADS, round, parallel, machine, PROBE.toMillis()),
+                    new Count("views", recorded, recorded));
+        }
         if (parallel < ENOUGH_PARALLEL) {
             return trial.inconclusive(String.format(Locale.ROOT, "no update was lost, but the request threads were "
-                    + "seen running in parallel only %,d times in %d rounds (%,d needed): this machine is too busy "
-                    + "to tell", parallel, round, ENOUGH_PARALLEL));
+                    + "seen running in parallel only %,d times in %d rounds (%,d needed), and threads doing nothing"
+                    + " but count ran in parallel only %,d times in %d ms: this machine is too busy to tell",
+                    parallel, round, ENOUGH_PARALLEL, machine, PROBE.toMillis()));
         }
         return trial.clean(String.format(Locale.ROOT,
                 "%,d views from %d threads at once in %d rounds, seen running in parallel %,d times; every one counted",
