@@ -64,6 +64,7 @@ public final class SwallowedInterrupt implements Pitfall<Runnable> {
             CountDownLatch returned = new CountDownLatch(1);
             try {
                 Future<?> task = executor.submit(() -> {
+                    inbox.taskThread(Thread.currentThread());
                     try {
                         poller.run();
                     } finally {
@@ -83,11 +84,18 @@ public final class SwallowedInterrupt implements Pitfall<Runnable> {
                 task.cancel(true);
                 probe.cancelled("future.cancel(true) returned; isCancelled() = " + task.isCancelled());
 
-                awaitStopOrWork(probe, returned);
+                awaitStopOrWork(probe, returned, inbox);
                 if (probe.workAfterCancel() >= POLLS_AFTER_CANCEL) {
+                    String elsewhere = inbox.otherPollers();
                     return trial.reproduced(FailureKind.LOST_CANCEL, String.format(Locale.ROOT,
-                            "the poller's future says cancelled, yet it polled %d more times in the %,d ms after cancel(true)",
-                            probe.workAfterCancel(), probe.millisSinceCancel()),
+                            "%s, yet it polled %d more times in the %,d ms after cancel(true)%s",
+                            task.isCancelled()
+                                    ? "the poller's future says cancelled"
+                                    : "cancel(true) found the task already over (run() had returned)",
+                            probe.workAfterCancel(), probe.millisSinceCancel(), elsewhere.isEmpty()
+                                    ? ""
+                                    : ": the polling ran on " + elsewhere + ", not on the task's thread, so the"
+                                            + " cancel never reached it"),
                             probe.timeline("Timeline of round " + round));
                 }
                 if (returned.getCount() > 0) {
@@ -111,11 +119,15 @@ public final class SwallowedInterrupt implements Pitfall<Runnable> {
                 stopped, polls));
     }
 
-    /** Waits until the poller returns from run(), or polls twice after the cancel, or the patience runs out. */
-    private static void awaitStopOrWork(CancellationProbe probe, CountDownLatch returned) throws InterruptedException {
+    /**
+     * Waits until the poller returns from run(), or polls twice after the cancel, or the patience runs out. A poller
+     * that polled on a thread other than the task's may go on after run() returned, so it is watched to the end.
+     */
+    private static void awaitStopOrWork(CancellationProbe probe, CountDownLatch returned, ProbedInbox inbox)
+            throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (probe.workAfterCancel() < POLLS_AFTER_CANCEL && System.nanoTime() < deadline) {
-            if (returned.await(2, TimeUnit.MILLISECONDS)) {
+            if (returned.await(2, TimeUnit.MILLISECONDS) && inbox.otherPollers().isEmpty()) {
                 return;
             }
         }
@@ -134,6 +146,8 @@ public final class SwallowedInterrupt implements Pitfall<Runnable> {
         private final AtomicInteger polls = new AtomicInteger();
         private volatile long lastActivity = System.nanoTime();
         private volatile long pollerThreadId;
+        private volatile Thread taskThread;
+        private final java.util.Set<String> otherPollers = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private volatile boolean closed;
 
         ProbedInbox(CancellationProbe probe) {
@@ -146,6 +160,9 @@ public final class SwallowedInterrupt implements Pitfall<Runnable> {
                 throw new IllegalStateException("inbox closed by the workbook: this poller would not stop");
             }
             pollerThreadId = Thread.currentThread().threadId();
+            if (Thread.currentThread() != taskThread) {
+                otherPollers.add(Thread.currentThread().getName());
+            }
             int poll = polls.incrementAndGet();
             probe.work("fetchNew() #" + poll);
             lastActivity = System.nanoTime();
@@ -159,6 +176,15 @@ public final class SwallowedInterrupt implements Pitfall<Runnable> {
 
         int polls() {
             return polls.get();
+        }
+
+        void taskThread(Thread thread) {
+            taskThread = thread;
+        }
+
+        /** The threads other than the task's that polled, by name; empty if none did. */
+        String otherPollers() {
+            return String.join(", ", otherPollers);
         }
 
         long pollerThreadId() {
