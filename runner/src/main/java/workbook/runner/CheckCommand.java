@@ -3,6 +3,7 @@ package workbook.runner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +62,13 @@ final class CheckCommand extends PitfallCommand implements Callable<Integer> {
                         + Check.TRIALS + "):");
                 out.print(Render.verdict(report.deciding(), style));
             }
+        }
+        List<String> warnings = report.compilation().warnings();
+        if (!warnings.isEmpty()) {
+            out.println();
+            out.println(style.bold("javac warned" + (report.result() == Check.Result.FIXED ? " all the same" : "")
+                    + ":"));
+            warnings.forEach(out::println);
         }
         out.flush();
     }

@@ -26,8 +26,10 @@ final class LearnerCompiler {
     /**
      * @param classes the folder of compiled classes, to run as {@link Variant#MINE}
      * @param errors javac's messages, each naming the learner's file and line; empty when it compiled
+     * @param warnings javac's warnings, the same way: "attempt to synchronize on an instance of a value-based class"
+     *        is often the best hint there is
      */
-    record Compilation(Path classes, List<String> errors) {
+    record Compilation(Path classes, List<String> errors, List<String> warnings) {
         boolean compiled() {
             return errors.isEmpty();
         }
@@ -56,14 +58,18 @@ final class LearnerCompiler {
 
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("--release", "21", "-proc:none", "-implicit:none", "-d", classes.toString(),
+            List<String> options = List.of("--release", "21", "-proc:none", "-implicit:none", "-Xlint:all,-serial",
+                    "-d", classes.toString(),
                     "-cp", TrialClasspath.forVariant(Variant.BROKEN, null));
             boolean ok = javac.getTask(new StringWriter(), files, diagnostics, options, null,
                     files.getJavaFileObjects(asSubject)).call();
             List<String> errors = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
-                    errors.add(format(source, text, d));
+                    errors.add(format(source, text, d, "error"));
+                } else if (d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
+                    warnings.add(format(source, text, d, "warning"));
                 }
             }
             if (ok && errors.isEmpty()) {
@@ -76,14 +82,14 @@ final class LearnerCompiler {
             } else if (errors.isEmpty()) {
                 errors.add(source + ": javac failed without saying why");
             }
-            return new Compilation(classes, errors);
+            return new Compilation(classes, errors, warnings);
         }
     }
 
-    /** As javac prints an error: file:line: message, the line itself, and a caret under the column. */
-    private static String format(Path source, String text, Diagnostic<? extends JavaFileObject> d) {
+    /** As javac prints an error or a warning: file:line: message, the line itself, and a caret under the column. */
+    private static String format(Path source, String text, Diagnostic<? extends JavaFileObject> d, String kind) {
         StringBuilder out = new StringBuilder();
-        out.append(source).append(':').append(d.getLineNumber()).append(": error: ")
+        out.append(source).append(':').append(d.getLineNumber()).append(": ").append(kind).append(": ")
                 .append(d.getMessage(Locale.ROOT));
         List<String> lines = text.lines().toList();
         long line = d.getLineNumber();

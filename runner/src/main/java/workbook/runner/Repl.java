@@ -300,6 +300,7 @@ final class Repl {
             compilation.errors().forEach(out::println);
             return;
         }
+        compilation.warnings().forEach(out::println);
         Verdict verdict = wb.launcher().run(current.id(), Variant.MINE, compilation.classes(),
                 TrialLauncher.DEFAULT_BUDGET);
         out.print(Render.verdict(verdict, wb.style()));

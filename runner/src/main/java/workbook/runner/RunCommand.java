@@ -51,6 +51,7 @@ final class RunCommand extends PitfallCommand implements Callable<Integer> {
                 compilation.errors().forEach(err()::println);
                 return ExitCodes.DOES_NOT_COMPILE;
             }
+            compilation.warnings().forEach(err()::println);
             classes = compilation.classes();
         }
         try (TrialLauncher.Held trial = launch(wb, entry, variant, classes)) {
