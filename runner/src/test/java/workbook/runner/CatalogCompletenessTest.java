@@ -36,6 +36,13 @@ class CatalogCompletenessTest {
     }
 
     @Test
+    void everyPitfallHasItsWrongFixFixtures() {
+        List<String> problems = Pitfalls.all().stream().flatMap(p -> WrongFixes.problems(p).stream()).toList();
+
+        assertEquals(List.of(), problems, () -> "Wrong-fix fixtures missing:\n  " + String.join("\n  ", problems));
+    }
+
+    @Test
     void thereIsSomethingToCheck() {
         assertTrue(Pitfalls.all().size() >= 4, "pitfalls found: " + Pitfalls.all().size());
     }

@@ -13,6 +13,7 @@ import workbook.harness.TrialLauncher;
 import workbook.harness.Variant;
 import workbook.harness.Verdict;
 import workbook.harness.VerdictText;
+import workbook.lessons.Lessons;
 
 /**
  * The catalog as a regression suite: every broken example still fails with its declared kind, every fix passes.
@@ -22,6 +23,7 @@ import workbook.harness.VerdictText;
 class RegressionSuiteTest {
 
     private final TrialLauncher launcher = new TrialLauncher();
+    private final Lessons lessons = Lessons.load();
 
     @TestFactory
     Stream<DynamicTest> everyBrokenExampleReproducesAndEveryFixIsClean() {
@@ -31,9 +33,20 @@ class RegressionSuiteTest {
                     Verdict verdict = launcher.run(pitfall.id(), Variant.BROKEN, TrialLauncher.DEFAULT_BUDGET);
                     assertEquals(Outcome.REPRODUCED, verdict.outcome(), () -> VerdictText.render(verdict));
                     assertEquals(pitfall.kind(), verdict.kind(), () -> VerdictText.render(verdict));
+                    assertTheLessonsExampleMatches(pitfall, verdict);
                 }), DynamicTest.dynamicTest(pitfall.id() + " fixed is clean", () -> {
                     Verdict verdict = launcher.run(pitfall.id(), Variant.FIXED, TrialLauncher.DEFAULT_BUDGET);
                     assertEquals(Outcome.CLEAN, verdict.outcome(), () -> VerdictText.render(verdict));
+                    assertTheLessonsExampleMatches(pitfall, verdict);
                 })));
+    }
+
+    /** A lesson that quotes a verdict quotes one the workbook really gives, so that the two cannot drift apart. */
+    private void assertTheLessonsExampleMatches(Pitfall<?> pitfall, Verdict verdict) {
+        lessons.byId(pitfall.id()).flatMap(lesson -> LessonExamples.of(lesson, verdict.variant())).ifPresent(
+                example -> assertEquals(List.of(), LessonExamples.disagreements(example, verdict),
+                        () -> "lessons/src/main/resources/lessons/" + pitfall.id() + ".md quotes a "
+                                + verdict.variant().name().toLowerCase(java.util.Locale.ROOT)
+                                + " verdict unlike the real one:\n" + VerdictText.render(verdict, 80)));
     }
 }
