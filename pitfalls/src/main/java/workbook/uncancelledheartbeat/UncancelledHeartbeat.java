@@ -5,13 +5,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RunnableScheduledFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import workbook.harness.CallerThread;
 import workbook.harness.CancellationProbe;
 import workbook.harness.Evidence.Count;
@@ -67,13 +70,18 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
     @Override
     public Finding run(Class<? extends Registration> implementation, Trial trial) throws Exception {
         long start = System.nanoTime();
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().name("scheduler-", 1).daemon().factory());
+        Set<Thread> schedulerThreads = ConcurrentHashMap.newKeySet();
+        ThreadFactory named = Thread.ofPlatform().name("scheduler-", 1).daemon().factory();
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = named.newThread(task);
+            schedulerThreads.add(thread);
+            return thread;
+        });
         CallerThread caller = new CallerThread();
         AtomicLong flushes = new AtomicLong();
         ScheduledFuture<?> metricsFlush = scheduler.scheduleAtFixedRate(flushes::incrementAndGet, 0,
                 INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        FakeRegistry registry = new FakeRegistry();
+        FakeRegistry registry = new FakeRegistry(schedulerThreads::contains);
         try {
             int heartbeatsWhileOpen = 0;
             int heartbeatsAfterClose = 0;
@@ -84,22 +92,29 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
                 CancellationProbe probe = registry.watch(instance, new CancellationProbe(start));
                 last = probe;
                 Registration registration = Subjects.create(implementation, instance, registry, scheduler, INTERVAL);
-                Optional<String> failed = caller.call("open()", PATIENCE, registration::open);
-                if (failed.isPresent()) {
-                    return trial.notWorking(failed.get());
+                CallerThread.Returned opened = caller.timed("open()", PATIENCE, registration::open,
+                        trial.lockNames());
+                if (!opened.ok()) {
+                    return opened.notWorking(trial);
                 }
                 if (!registry.registered(instance)) {
                     return trial.notWorking("open() did not register " + instance);
                 }
-                if (!registry.awaitHeartbeats(instance, HEARTBEATS_WHILE_OPEN, PATIENCE)) {
+                boolean beating = registry.awaitHeartbeats(instance, HEARTBEATS_WHILE_OPEN, PATIENCE);
+                Optional<Finding> elsewhere = registry.offScheduler(trial, probe);
+                if (elsewhere.isPresent()) {
+                    return elsewhere.get();
+                }
+                if (!beating) {
                     return trial.notWorking(String.format(Locale.ROOT,
                             "%s sent %d heartbeats in the %,d ms after open(); one every %d ms was expected",
                             instance, registry.heartbeats(instance), PATIENCE.toMillis(), INTERVAL.toMillis()),
                             probe.timeline("What happened"));
                 }
-                failed = caller.call("close()", PATIENCE, registration::close);
-                if (failed.isPresent()) {
-                    return trial.notWorking(failed.get());
+                CallerThread.Returned closing = caller.timed("close()", PATIENCE, registration::close,
+                        trial.lockNames());
+                if (!closing.ok()) {
+                    return closing.notWorking(trial);
                 }
                 probe.cancelled("close() returned");
                 if (!registry.deregistered(instance)) {
@@ -116,6 +131,10 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
                 while (flushes.get() < watchUntil && System.nanoTime() < deadline) {
                     Thread.sleep(1);
                 }
+                if (flushes.get() < watchUntil && !scheduler.getQueue().contains(metricsFlush)) {
+                    return trial.notWorking("the application's metrics flush stopped running after close(): it is "
+                            + "no longer on the shared scheduler, so close() took off a task that was not its own");
+                }
                 if (flushes.get() < watchUntil) {
                     return trial.inconclusive("the shared scheduler ran nothing for " + PATIENCE.toMillis()
                             + " ms after close(), so heartbeats could not have come either");
@@ -130,21 +149,25 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
                 heartbeatsAfterClose += after;
                 keptBeating |= after >= HEARTBEATS_AFTER_CLOSE;
             }
+            Optional<Finding> elsewhere = registry.offScheduler(trial, last);
+            if (elsewhere.isPresent()) {
+                return elsewhere.get();
+            }
+            // Any task still due, periodic or one that schedules the next: the metrics flush is the only one left
+            // once every registration closed.
             long stillScheduled = onSchedulerThread(scheduler,
                     () -> scheduler.getQueue().stream().filter(task -> task != metricsFlush)
-                            .filter(task -> task instanceof RunnableScheduledFuture<?> future && future.isPeriodic()
-                                    && !future.isCancelled())
-                            .count());
+                            .filter(task -> !(task instanceof Future<?> future && future.isCancelled())).count());
             if (keptBeating || stillScheduled > 0) {
                 String summary = keptBeating
-                        ? String.format(Locale.ROOT,
-                                "%d registrations were closed and deregistered, yet %d heartbeats arrived after "
-                                        + "close(), and %d heartbeat tasks are still scheduled",
-                                closed, heartbeatsAfterClose, stillScheduled)
+                        ? String.format(Locale.ROOT, "%s closed and deregistered, yet %s arrived after close()%s",
+                                registrations(closed), plural(heartbeatsAfterClose, "heartbeat"),
+                                stillScheduled == 0
+                                        ? ""
+                                        : ", and " + tasksStillScheduled(stillScheduled))
                         : String.format(Locale.ROOT,
-                                "%d registrations were closed and stopped sending heartbeats, yet %d heartbeat "
-                                        + "tasks are still scheduled, running every %d ms for nothing",
-                                closed, stillScheduled, INTERVAL.toMillis());
+                                "%s closed and stopped sending heartbeats, yet %s, running every %d ms for nothing",
+                                registrations(closed), tasksStillScheduled(stillScheduled), INTERVAL.toMillis());
                 return trial.reproduced(FailureKind.LEAK, summary,
                         new Count("heartbeats after close()", 0, heartbeatsAfterClose),
                         new Count("heartbeat tasks still scheduled after every registration closed", 0,
@@ -152,13 +175,26 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
                         last.timeline("Timeline of orders-" + closed));
             }
             return trial.clean(String.format(Locale.ROOT,
-                    "%d registrations sent %d heartbeats while open and stopped at close(); no heartbeat task is "
-                            + "left on the shared scheduler, which kept running the metrics flush",
-                    closed, heartbeatsWhileOpen), last.timeline("Timeline of orders-" + closed));
+                    "%s sent %s while open, all on the shared scheduler, and stopped at close(); no heartbeat task "
+                            + "is left on the shared scheduler, which kept running the metrics flush",
+                    plural(closed, "registration"), plural(heartbeatsWhileOpen, "heartbeat")),
+                    last.timeline("Timeline of orders-" + closed));
         } finally {
             caller.close();
             scheduler.shutdownNow();
         }
+    }
+
+    private static String registrations(int closed) {
+        return plural(closed, "registration") + (closed == 1 ? " was" : " were");
+    }
+
+    private static String tasksStillScheduled(long tasks) {
+        return plural(tasks, "heartbeat task") + (tasks == 1 ? " is" : " are") + " still scheduled";
+    }
+
+    private static String plural(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     /** Runs on the scheduler's single thread, so that no periodic task is out of the queue, running. */
@@ -173,6 +209,12 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
         private final Map<String, CancellationProbe> probes = new ConcurrentHashMap<>();
         private final Map<String, AtomicInteger> heartbeats = new ConcurrentHashMap<>();
         private final Map<String, Boolean> listed = new ConcurrentHashMap<>();
+        private final Map<String, String> foreignThreads = new ConcurrentHashMap<>();
+        private final Predicate<Thread> onScheduler;
+
+        FakeRegistry(Predicate<Thread> onScheduler) {
+            this.onScheduler = onScheduler;
+        }
 
         CancellationProbe watch(String instance, CancellationProbe probe) {
             probes.put(instance, probe);
@@ -192,6 +234,9 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
 
         @Override
         public void heartbeat(String instance) {
+            if (!onScheduler.test(Thread.currentThread())) {
+                foreignThreads.putIfAbsent(instance, Thread.currentThread().getName());
+            }
             int n = heartbeats.get(instance).incrementAndGet();
             probes.get(instance).work("heartbeat #" + n + " from " + instance);
         }
@@ -200,6 +245,15 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
         public void deregister(String instance) {
             listed.put(instance, false);
             probes.get(instance).note("deregister(" + instance + ")");
+        }
+
+        /** The finding for a registration whose heartbeats came from a thread not of the scheduler it was given. */
+        Optional<Finding> offScheduler(Trial trial, CancellationProbe probe) {
+            return foreignThreads.entrySet().stream().findFirst()
+                    .map(foreign -> trial.notWorking(String.format(Locale.ROOT,
+                            "%s's heartbeats came from the thread \"%s\", not from the shared scheduler it was "
+                                    + "given; the contract says they run on that scheduler",
+                            foreign.getKey(), foreign.getValue()), probe.timeline("What happened")));
         }
 
         boolean registered(String instance) {

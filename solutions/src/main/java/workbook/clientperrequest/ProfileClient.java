@@ -12,6 +12,7 @@ public class ProfileClient implements UserDirectory {
     private final URI profileService;
     // One client for every request: it is thread-safe and keeps its connections and threads for reuse. A client
     // per request starts a selector thread and workers each time, and nothing stops them until a GC finds it.
+    // They end in close(), when the application is done with this directory.
     private final HttpClient client = HttpClient.newHttpClient();
 
     public ProfileClient(URI profileService) {
@@ -26,5 +27,10 @@ public class ProfileClient implements UserDirectory {
             throw new IOException("the profile service answered " + response.statusCode() + " for user " + userId);
         }
         return response.body();
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 }
