@@ -33,11 +33,12 @@ public final class Stress {
      * @param overlapped whether all workers were running at the same moment
      * @param failures what the steps threw (each worker stops at its first)
      * @param stuck names of workers still inside a step when the time was up
+     * @param stuckThreads those workers as {@code jstack} shows them, where they were stuck
      * @param parallel how many times a worker saw another make progress while it ran without a pause: evidence that
      *        the threads truly ran at the same time, not one after another on a busy machine
      */
     public record Result(long[] completed, boolean overlapped, List<Throwable> failures, List<String> stuck,
-            long elapsedMillis, long parallel) {
+            long elapsedMillis, long parallel, List<Evidence.ThreadView> stuckThreads) {
         public long total() {
             return Arrays.stream(completed).sum();
         }
@@ -177,6 +178,7 @@ public final class Stress {
             worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
         List<String> stuck = new ArrayList<>();
+        List<Long> stuckIds = new ArrayList<>();
         long[] completed = new long[workers.length];
         long lastStart = Long.MIN_VALUE;
         long firstEnd = Long.MAX_VALUE;
@@ -184,6 +186,7 @@ public final class Stress {
             completed[i] = progress.get(i);
             if (workers[i].isAlive()) {
                 stuck.add(workers[i].getName());
+                stuckIds.add(workers[i].threadId());
             } else {
                 lastStart = Math.max(lastStart, startNanos[i]);
                 firstEnd = Math.min(firstEnd, endNanos[i]);
@@ -195,6 +198,7 @@ public final class Stress {
             inParallel += parallel.get(i);
         }
         return new Result(completed, overlapped, List.copyOf(failures), stuck,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), inParallel);
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), inParallel,
+                stuckIds.isEmpty() ? List.of() : ThreadViews.of(stuckIds, new LockNames()));
     }
 }

@@ -2,6 +2,7 @@ package workbook.lostupdate;
 
 import java.time.Duration;
 import java.util.Locale;
+import workbook.harness.Evidence;
 import workbook.harness.Evidence.Count;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
@@ -75,7 +76,8 @@ public final class LostUpdate implements Pitfall<ViewCounter> {
                 return trial.notWorking("recordView() threw " + result.failures().get(0));
             }
             if (!result.stuck().isEmpty()) {
-                return trial.notWorking("recordView() never returned on " + String.join(", ", result.stuck()));
+                return trial.notWorking("recordView() never returned on " + String.join(", ", result.stuck()),
+                        new Evidence.Threads("Where they were stuck", result.stuckThreads()));
             }
             long counted = counter.views();
             if (counted != result.total()) {
