@@ -194,7 +194,8 @@ public final class LockOrdering implements Pitfall<Transfers> {
                         + " up for %d ms, teller-1 made no transfer from A to B at all: it waited for a lock teller-2"
                         + " held, though the two share no account. One lock for the whole bank prevents the deadlock"
                         + " by letting one teller work at a time; lock the two accounts of each transfer instead, in"
-                        + " one global order", HELD_UP.toMillis()), new Evidence.Threads("teller-1, meanwhile", teller1));
+                        + " one global order", HELD_UP.toMillis()),
+                        new Evidence.Threads("teller-1, meanwhile", teller1));
             }
             return null;
         } finally {

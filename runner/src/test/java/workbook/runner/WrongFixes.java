@@ -80,9 +80,10 @@ final class WrongFixes {
         long wrong = fixtures.stream().filter(f -> f.expected() != null && !f.right()).count();
         long right = fixtures.stream().filter(f -> f.expected() != null && f.right()).count();
         if (wrong < MIN_WRONG || right < MIN_RIGHT) {
-            problems.add(folder + ": " + wrong + " wrong and " + right + " right fixes of " + pitfall.id() + " (at least "
-                    + MIN_WRONG + " plausible wrong fixes and " + MIN_RIGHT
-                    + " correct alternative fix, each with its expected verdict)");
+            problems.add(
+                    folder + ": " + wrong + " wrong and " + right + " right fixes of " + pitfall.id() + " (at least "
+                            + MIN_WRONG + " plausible wrong fixes and " + MIN_RIGHT
+                            + " correct alternative fix, each with its expected verdict)");
         }
         return problems;
     }
