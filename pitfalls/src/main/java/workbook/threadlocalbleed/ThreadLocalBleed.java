@@ -6,22 +6,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import workbook.harness.CallerThread;
 import workbook.harness.Evidence;
 import workbook.harness.Evidence.Count;
 import workbook.harness.Evidence.Event;
 import workbook.harness.Evidence.Note;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
-import workbook.harness.Harness;
 import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
+import workbook.harness.ThreadViews;
 import workbook.harness.Trial;
 
 /**
@@ -66,26 +67,39 @@ public final class ThreadLocalBleed implements Pitfall<Dispatcher> {
     @Override
     public Finding run(Class<? extends Dispatcher> implementation, Trial trial) throws Exception {
         long start = System.nanoTime();
-        ExecutorService workers = Executors.newFixedThreadPool(1, Thread.ofPlatform().name("worker-", 1).daemon()
-                .factory());
-        ExecutorService caller = Executors.newSingleThreadExecutor(Harness.threads("caller"));
+        Set<Long> workerIds = ConcurrentHashMap.newKeySet();
+        ThreadFactory named = Thread.ofPlatform().name("worker-", 1).daemon().factory();
+        ExecutorService workers = Executors.newFixedThreadPool(1, task -> {
+            Thread worker = named.newThread(task);
+            workerIds.add(worker.threadId());
+            return worker;
+        });
+        CallerThread caller = new CallerThread();
         try {
             Application application = new Application(start);
             Dispatcher dispatcher = Subjects.create(implementation, workers, application);
             List<Event> timeline = new ArrayList<>();
             int bleeds = 0;
             for (Request request : REQUESTS) {
-                Future<String> answer = caller.submit(() -> dispatcher.dispatch(request).get());
-                String body = null;
-                Throwable failure = null;
-                try {
-                    body = answer.get(CALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    return trial.notWorking("request #" + request.number() + " got no answer within "
-                            + CALL_LIMIT.toMillis() + " ms");
-                } catch (ExecutionException e) {
-                    failure = e.getCause() instanceof ExecutionException inner ? inner.getCause() : e.getCause();
+                Object[] outcome = new Object[1];
+                CallerThread.Returned answered = caller.timed("dispatch(request #" + request.number() + ").get()",
+                        CALL_LIMIT, () -> {
+                            try {
+                                outcome[0] = dispatcher.dispatch(request).get();
+                            } catch (ExecutionException e) {
+                                outcome[0] = e;
+                            }
+                        }, trial.lockNames());
+                if (!answered.ok() && answered.evidence().isEmpty()) {
+                    return answered.notWorking(trial);
                 }
+                if (!answered.ok()) {
+                    List<Evidence> stuck = new ArrayList<>(answered.evidence());
+                    stuck.add(new Evidence.Threads("The pool's worker", ThreadViews.of(workerIds, trial.lockNames())));
+                    return trial.notWorking(answered.problem(), stuck.toArray(Evidence[]::new));
+                }
+                String body = outcome[0] instanceof String answer ? answer : null;
+                Throwable failure = outcome[0] instanceof ExecutionException e ? e.getCause() : null;
                 Seen seen = application.seen(request.number());
                 if (seen == null) {
                     return trial.notWorking("request #" + request.number() + " never reached the handler");
@@ -138,7 +152,7 @@ public final class ThreadLocalBleed implements Pitfall<Dispatcher> {
                             + "one ran as nobody, even after a failed checkout; the idle worker holds no user",
                     REQUESTS.size(), anonymous), requests);
         } finally {
-            caller.shutdownNow();
+            caller.close();
             workers.shutdownNow();
         }
     }
