@@ -44,6 +44,21 @@ public final class LockNames {
         return name != null ? name : type + "@" + Integer.toHexString(lock.getIdentityHashCode());
     }
 
+    /** A lock as the JDK's thread dump writes it, {@code "java.lang.Object@4f6ee6e4"}: by its name if it has one. */
+    public String of(String dumped) {
+        int at = dumped.lastIndexOf('@');
+        if (at < 0) {
+            return dumped;
+        }
+        try {
+            String name = names.get(Integer.parseUnsignedInt(dumped.substring(at + 1), 16));
+            String type = dumped.substring(dumped.lastIndexOf('.', at) + 1);
+            return name != null ? name : type;
+        } catch (NumberFormatException e) {
+            return dumped;
+        }
+    }
+
     /** The identity of the synchronizer that a thread dump shows for this lock: the one it adds when taken. */
     private static Set<Integer> synchronizerOf(Lock lock) {
         Set<Integer> before = heldSynchronizers();

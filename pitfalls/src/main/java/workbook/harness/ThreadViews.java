@@ -38,15 +38,15 @@ public final class ThreadViews {
             }
             VirtualThreads.Dumped dumped = virtual.get(ids[i]);
             if (dumped != null) {
-                views.add(of(dumped));
+                views.add(of(dumped, names, virtual));
             }
         }
         return views;
     }
 
     /** A virtual thread, as the JDK's thread dump shows it ({@code ThreadMXBean} does not know virtual threads). */
-    static ThreadView of(VirtualThreads.Dumped thread) {
-        String name = (thread.name().isEmpty() ? "#" + thread.id() : thread.name()) + " (virtual)";
+    static ThreadView of(VirtualThreads.Dumped thread, LockNames names, Map<Long, VirtualThreads.Dumped> others) {
+        String name = nameOf(thread);
         List<String> stack = new ArrayList<>();
         for (String frame : thread.stack()) {
             if (frame.startsWith("workbook.harness.") || stack.size() == MAX_FRAMES) {
@@ -57,8 +57,13 @@ public final class ThreadViews {
                 stack.add(frame);
             }
         }
-        return new ThreadView(name, thread.state() == null ? "ALIVE" : thread.state(), thread.waitingOn(), null,
-                List.of(), stack);
+        String owner = thread.blockedOn() == null
+                ? null
+                : others.values().stream().filter(t -> t.holds().contains(thread.blockedOn())).findFirst()
+                        .map(ThreadViews::nameOf).orElse(null);
+        return new ThreadView(name, thread.state() == null ? "ALIVE" : thread.state(),
+                thread.waitingOn() == null ? null : names.of(thread.waitingOn()), owner,
+                thread.holds().stream().map(names::of).toList(), stack);
     }
 
     public static ThreadView of(ThreadInfo info, LockNames names) {
@@ -78,6 +83,11 @@ public final class ThreadViews {
         }
         return new ThreadView(info.getThreadName(), info.getThreadState().name(), names.of(info.getLockInfo()),
                 info.getLockOwnerName(), holds, stack);
+    }
+
+    /** A virtual thread's name as views show it: marked virtual, and its id when it has no name. */
+    static String nameOf(VirtualThreads.Dumped thread) {
+        return (thread.name().isEmpty() ? "#" + thread.id() : thread.name()) + " (virtual)";
     }
 
     /** As {@code jstack} prints a frame, without the module and class loader prefixes. */

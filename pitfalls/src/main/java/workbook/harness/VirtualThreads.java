@@ -24,8 +24,13 @@ import java.util.stream.Collectors;
  */
 final class VirtualThreads {
 
-    /** A virtual thread as the dump shows it: its id, name, state (where the JDK says it), blocker and stack. */
-    record Dumped(long id, String name, String state, String waitingOn, List<String> stack) {
+    /**
+     * A virtual thread as the dump shows it: its id, name, state (where the JDK says it), what it waits for, the
+     * monitor it is blocked entering and the monitors it holds ({@code "java.lang.Object@4f6ee6e4"}, where the JDK
+     * says them), and its stack.
+     */
+    record Dumped(long id, String name, String state, String waitingOn, String blockedOn, List<String> holds,
+            List<String> stack) {
     }
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -80,6 +85,8 @@ final class VirtualThreads {
         String name = "";
         String state = null;
         String waitingOn = null;
+        String blockedOn = null;
+        List<String> holds = new ArrayList<>();
         List<String> stack = new ArrayList<>();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String field = json.currentName();
@@ -88,7 +95,12 @@ final class VirtualThreads {
                 case "tid" -> id = Long.parseLong(json.getValueAsString("-1"));
                 case "name" -> name = json.getValueAsString("");
                 case "state" -> state = json.getValueAsString();
-                case "waitingOn", "blockedOn" -> waitingOn = json.getValueAsString();
+                case "waitingOn" -> waitingOn = json.getValueAsString();
+                case "blockedOn" -> {
+                    blockedOn = json.getValueAsString();
+                    waitingOn = blockedOn;
+                }
+                case "monitorsOwned" -> monitors(json, holds);
                 case "parkBlocker" -> waitingOn = objectField(json, "object");
                 case "stack" -> {
                     while (json.nextToken() == JsonToken.VALUE_STRING) {
@@ -102,7 +114,27 @@ final class VirtualThreads {
                 }
             }
         }
-        return new Dumped(id, name, state, waitingOn, stack);
+        return new Dumped(id, name, state, waitingOn, blockedOn, holds, stack);
+    }
+
+    /** The locks of {@code "monitorsOwned": [{"depth": 0, "locks": ["java.lang.Object@4466af20"]}]}. */
+    private static void monitors(JsonParser json, List<String> holds) throws IOException {
+        if (json.currentToken() != JsonToken.START_ARRAY) {
+            return;
+        }
+        while (json.nextToken() == JsonToken.START_OBJECT) {
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (field.equals("locks") && value == JsonToken.START_ARRAY) {
+                    while (json.nextToken() == JsonToken.VALUE_STRING) {
+                        holds.add(json.getText());
+                    }
+                } else if (value.isStructStart()) {
+                    json.skipChildren();
+                }
+            }
+        }
     }
 
     private static String objectField(JsonParser json, String wanted) throws IOException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Trials in real child JVMs, driven by the test pitfalls registered in this module's test resources. */
@@ -72,6 +73,19 @@ class TrialLauncherTest {
         assertEquals("forgotten-virtual (virtual)", left.threads().get(0).name(), left::toString);
         assertTrue(left.threads().get(0).stack().stream().anyMatch(f -> f.contains("LockSupport.park")),
                 left::toString);
+    }
+
+    @Test
+    void aMonitorCycleOfVirtualThreadsIsFoundWithThreadAndLockNames() {
+        // The JDK's thread dump says which monitor a virtual thread is blocked on from JDK 24.
+        Assumptions.assumeTrue(Runtime.version().feature() >= 24, "needs JDK 24+");
+        Verdict verdict = launcher.run("test-virtual-deadlock", Variant.BROKEN, Duration.ofSeconds(2));
+
+        assertEquals(Outcome.REPRODUCED, verdict.outcome(), verdict::toString);
+        Evidence.LockCycle cycle = (Evidence.LockCycle) verdict.evidence().get(0);
+        assertEquals(List.of(new Evidence.LockEdge("first (virtual)", List.of("lock A"), "lock B", "second (virtual)"),
+                new Evidence.LockEdge("second (virtual)", List.of("lock B"), "lock A", "first (virtual)")),
+                cycle.edges());
     }
 
     @Test

@@ -67,6 +67,46 @@ public final class TestPitfalls {
         }
     }
 
+    /** Deadlocks two virtual threads on two monitors, for good (its JVM is killed), and reports the cycle found. */
+    public static final class VirtualDeadlock extends Base {
+        public VirtualDeadlock() {
+            super("test-virtual-deadlock");
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) throws InterruptedException {
+            Object a = new Object();
+            Object b = new Object();
+            trial.lockNames().name(a, "lock A");
+            trial.lockNames().name(b, "lock B");
+            CountDownLatch bothHoldOne = new CountDownLatch(2);
+            Thread.ofVirtual().name("first").start(() -> lockBoth(a, b, bothHoldOne));
+            Thread.ofVirtual().name("second").start(() -> lockBoth(b, a, bothHoldOne));
+            for (int i = 0; i < 200; i++) {
+                var cycle = workbook.harness.DeadlockDetector.findCycle(trial.lockNames());
+                if (cycle.isPresent()) {
+                    return trial.reproduced(FailureKind.DEADLOCK, "virtual threads deadlocked", cycle.get());
+                }
+                Thread.sleep(10);
+            }
+            return trial.inconclusive("no cycle found");
+        }
+
+        private static void lockBoth(Object outer, Object inner, CountDownLatch bothHoldOne) {
+            synchronized (outer) {
+                bothHoldOne.countDown();
+                try {
+                    bothHoldOne.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                synchronized (inner) {
+                    bothHoldOne.countDown();
+                }
+            }
+        }
+    }
+
     /** Its subject throws. */
     public static final class SubjectThrows extends Base {
         public SubjectThrows() {
