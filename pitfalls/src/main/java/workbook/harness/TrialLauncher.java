@@ -186,10 +186,13 @@ public class TrialLauncher {
                 verdict = undecided(pitfall, variant, millis, tail, "the trial JVM did not report within "
                         + deadline.toMillis() + " ms and was killed");
             } else if (!Files.exists(verdictFile)) {
-                verdict = undecided(pitfall, variant, millis, tail, "the trial JVM exited with code "
-                        + process.exitValue() + " before reporting (did the code under test call System.exit?)");
+                verdict = ended(pitfall, variant, millis, tail, process.exitValue());
             } else {
                 verdict = read(verdictFile, pitfall, variant, millis, tail);
+                if (verdict.summary().startsWith(JvmExit.ENDED) && !process.isAlive()) {
+                    verdict = verdict.withSummary(verdict.summary().replace(JvmExit.ENDED,
+                            JvmExit.ENDED + " with exit status " + process.exitValue()));
+                }
             }
             if (hold && process.isAlive()) {
                 handedOver = true;
@@ -238,8 +241,7 @@ public class TrialLauncher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // One GC thread and a modest heap: less noise on a small machine, and a runaway allocation ends fast.
-        command.addAll(List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xss1m", "-XX:+HeapDumpOnOutOfMemoryError",
-                "-XX:HeapDumpPath=/dev/null"));
+        command.addAll(List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xss1m"));
         // System.gc() in the code under test must not hide a leak of threads that end only when collected.
         command.add("-XX:+DisableExplicitGC");
         command.add("-cp");
@@ -250,6 +252,20 @@ public class TrialLauncher {
             command.add("hold");
         }
         return command;
+    }
+
+    /** Statuses of a JVM that died of a signal: a crash (SIGABRT, SIGSEGV) or a kill from outside (SIGKILL). */
+    private static final java.util.Set<Integer> DIED = java.util.Set.of(134, 137, 139);
+
+    /** A trial JVM that ended without a verdict and without its shutdown hooks (which report a System.exit). */
+    private static Verdict ended(String pitfall, Variant variant, long millis, String tail, int status) {
+        if (DIED.contains(status)) {
+            return undecided(pitfall, variant, millis, tail, "the trial JVM died (exit status " + status
+                    + ", a signal) before reporting: a crash of the JVM, or a kill from outside");
+        }
+        return new Verdict(pitfall, variant, Outcome.NOT_WORKING, null, JvmExit.ENDED + " with exit status " + status
+                + " before the scenario could finish, without running its shutdown hooks (Runtime.halt): a fix must"
+                + " never end the JVM", List.of(), new Verdict.Timings(millis, 0, 0), tail);
     }
 
     private static Verdict undecided(String pitfall, Variant variant, long millis, String output, String why) {

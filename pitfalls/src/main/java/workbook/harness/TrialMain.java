@@ -38,12 +38,17 @@ public final class TrialMain {
                         Integer.parseInt(args[5]), Path.of(args[3]));
                 return;
             }
-            Verdict verdict = run(args[0], Variant.valueOf(args[1]), Duration.ofMillis(Long.parseLong(args[2])));
+            Variant variant = Variant.valueOf(args[1]);
             Path out = Path.of(args[3]);
-            Path partial = out.resolveSibling(out.getFileName() + ".partial");
-            Files.writeString(partial, Wire.encode(verdict), StandardCharsets.US_ASCII);
-            Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
-        } catch (RuntimeException | IOException e) {
+            JvmExit.reportTo(out, args[0], variant);
+            Verdict verdict;
+            try {
+                verdict = run(args[0], variant, Duration.ofMillis(Long.parseLong(args[2])));
+            } catch (OutOfMemoryError e) {
+                verdict = JvmExit.outOfMemory(args[0], variant, e);
+            }
+            write(verdict, out);
+        } catch (RuntimeException | IOException | Error e) {
             e.printStackTrace();
             status = 1;
         } finally {
@@ -59,6 +64,16 @@ public final class TrialMain {
             // Leaked and deadlocked threads must not keep this JVM alive, and shutdown hooks may hang.
             Runtime.getRuntime().halt(status);
         }
+    }
+
+    /** Writes the verdict where the launcher waits for it, whole or not at all; only the first one counts. */
+    static synchronized void write(Verdict verdict, Path out) throws IOException {
+        if (Files.exists(out)) {
+            return;
+        }
+        Path partial = out.resolveSibling(out.getFileName() + ".partial");
+        Files.writeString(partial, Wire.encode(verdict), StandardCharsets.US_ASCII);
+        Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Runs the scenario on a harness thread, so that code under test never blocks this one. */
@@ -106,6 +121,8 @@ public final class TrialMain {
             return pitfall.run(pitfall.subject(), trial);
         } catch (Subjects.SubjectException e) {
             return trial.notWorking(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return trial.notWorking(JvmExit.outOfMemory(e));
         } catch (Throwable e) {
             if (thrownBy(e, pitfall.subject())) {
                 return trial.notWorking(pitfall.subject().getSimpleName() + " threw " + e);

@@ -35,6 +35,10 @@ public record Verdict(String pitfall, Variant variant, Outcome outcome, FailureK
                 new Timings(scenarioMillis, scenarioMillis, finding.evidenceAtMillis()), "");
     }
 
+    Verdict withSummary(String summary) {
+        return new Verdict(pitfall, variant, outcome, kind, summary, evidence, timings, output);
+    }
+
     Verdict withTrial(long trialMillis, String output) {
         return new Verdict(pitfall, variant, outcome, kind, summary, evidence,
                 new Timings(trialMillis, timings.scenarioMillis(), timings.evidenceMillis()), output);

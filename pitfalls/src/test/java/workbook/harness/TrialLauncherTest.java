@@ -106,12 +106,35 @@ class TrialLauncherTest {
     }
 
     @Test
-    void codeUnderTestThatExitsTheJvmIsInconclusiveWithItsOutput() {
+    void codeUnderTestThatExitsTheJvmIsNotWorkingWithTheStatusTheCallAndItsOutput() {
         Verdict verdict = launcher.run("test-subject-exits", Variant.BROKEN, Duration.ofSeconds(2));
 
-        assertEquals(Outcome.INCONCLUSIVE, verdict.outcome(), verdict::toString);
-        assertTrue(verdict.summary().contains("exited with code 7 before reporting"), verdict.summary());
+        assertEquals(Outcome.NOT_WORKING, verdict.outcome(), verdict::toString);
+        assertTrue(verdict.summary().startsWith("the code under test ended the trial's JVM with exit status 7"),
+                verdict.summary());
+        Evidence.Threads where = (Evidence.Threads) verdict.evidence().get(0);
+        assertTrue(where.threads().get(0).stack().stream().anyMatch(f -> f.contains("TestPitfalls$Exits.run")),
+                where::toString);
         assertEquals("leaving now", verdict.output());
+    }
+
+    @Test
+    void codeUnderTestThatHaltsTheJvmIsNotWorkingWithTheStatus() {
+        Verdict verdict = launcher.run("test-subject-halts", Variant.BROKEN, Duration.ofSeconds(2));
+
+        assertEquals(Outcome.NOT_WORKING, verdict.outcome(), verdict::toString);
+        assertTrue(verdict.summary().startsWith("the code under test ended the trial's JVM with exit status 9"),
+                verdict.summary());
+        assertTrue(verdict.summary().contains("Runtime.halt"), verdict.summary());
+    }
+
+    @Test
+    void aTrialThatRunsOutOfHeapSaysSo() {
+        Verdict verdict = launcher.run("test-fills-heap", Variant.BROKEN, Duration.ofSeconds(5));
+
+        assertEquals(Outcome.NOT_WORKING, verdict.outcome(), verdict::toString);
+        assertTrue(verdict.summary().startsWith("the trial ran out of heap (Java heap space, at most"),
+                verdict.summary());
     }
 
     @Test

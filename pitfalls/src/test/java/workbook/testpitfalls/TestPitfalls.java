@@ -143,6 +143,35 @@ public final class TestPitfalls {
         }
     }
 
+    /** Its subject halts the JVM: no shutdown hook runs. */
+    public static final class SubjectHalts extends Base {
+        public SubjectHalts() {
+            super("test-subject-halts");
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) {
+            Runtime.getRuntime().halt(9);
+            return trial.clean("unreachable");
+        }
+    }
+
+    /** Keeps everything it allocates until the heap is full. */
+    public static final class FillsHeap extends Base {
+        public FillsHeap() {
+            super("test-fills-heap");
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) {
+            java.util.List<long[]> kept = new java.util.ArrayList<>();
+            while (kept.size() >= 0) {
+                kept.add(new long[1 << 20]);
+            }
+            return trial.clean("unreachable: " + kept.size());
+        }
+    }
+
     /** Its scenario never returns. */
     public static final class StuckScenario extends Base {
         public StuckScenario() {
