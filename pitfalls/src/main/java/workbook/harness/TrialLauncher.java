@@ -24,6 +24,8 @@ public class TrialLauncher {
     static final Duration SLACK = TrialMain.WIND_UP.plusSeconds(7);
 
     private static final int OUTPUT_TAIL_CHARS = 4_000;
+    /** What is kept of a trial's output while it runs: a tail, however much it prints. */
+    private static final int OUTPUT_KEPT_BYTES = 64 * 1024;
 
     private final String mainClass;
     private final Duration slack;
@@ -109,10 +111,10 @@ public class TrialLauncher {
         try {
             work = Files.createTempDirectory("workbook-batch-");
             Path verdictFile = work.resolve("verdicts.txt");
-            Path output = work.resolve("output.txt");
             List<String> command = command(pitfall, variant, null, budget, verdictFile, false);
             command.addAll(List.of("batch", Integer.toString(count)));
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            OutputTail output = OutputTail.of(process, OUTPUT_KEPT_BYTES);
             Duration perTrial = budget.plus(TrialMain.WIND_UP).plus(TrialBatch.GRACE);
             long deadline = System.nanoTime() + perTrial.multipliedBy(count).plus(slack).toNanos();
             while (process.isAlive() && System.nanoTime() < deadline) {
@@ -140,7 +142,7 @@ public class TrialLauncher {
             if (stopped == null && verdicts.size() < count) {
                 String how = ended ? "exited with code " + process.exitValue() : "was killed at its deadline";
                 stopped = "the batch JVM " + how + " after " + verdicts.size() + " of " + count + " trials: "
-                        + tail(output);
+                        + output.text(OUTPUT_TAIL_CHARS);
             }
             return new Batch(verdicts, stopped);
         } catch (IOException e) {
@@ -172,15 +174,15 @@ public class TrialLauncher {
         try {
             work = Files.createTempDirectory("workbook-trial-");
             Path verdictFile = work.resolve("verdict.txt");
-            Path output = work.resolve("output.txt");
             process = new ProcessBuilder(command(pitfall, variant, mine, budget, verdictFile, hold))
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                    .redirectErrorStream(true).start();
+            OutputTail output = OutputTail.of(process, OUTPUT_KEPT_BYTES);
             Duration deadline = budget.plus(slack);
             boolean reported = hold
                     ? awaitFile(verdictFile, process, deadline)
                     : process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
             long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            String tail = tail(output);
+            String tail = output.text(OUTPUT_TAIL_CHARS);
             Verdict verdict;
             if (!reported) {
                 verdict = undecided(pitfall, variant, millis, tail, "the trial JVM did not report within "
@@ -271,15 +273,6 @@ public class TrialLauncher {
     private static Verdict undecided(String pitfall, Variant variant, long millis, String output, String why) {
         return new Verdict(pitfall, variant, Outcome.INCONCLUSIVE, null, why, List.of(),
                 new Verdict.Timings(millis, 0, 0), output);
-    }
-
-    private static String tail(Path output) throws IOException {
-        if (!Files.exists(output)) {
-            return "";
-        }
-        // Decoded leniently: the code under test may print anything.
-        String text = new String(Files.readAllBytes(output), StandardCharsets.UTF_8).strip();
-        return text.length() <= OUTPUT_TAIL_CHARS ? text : "..." + text.substring(text.length() - OUTPUT_TAIL_CHARS);
     }
 
 }

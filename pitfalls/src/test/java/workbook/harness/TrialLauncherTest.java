@@ -129,6 +129,17 @@ class TrialLauncherTest {
     }
 
     @Test
+    void aTrialThatFloodsItsOutputKeepsOnlyItsTailAndSaysHowMuchItPrinted() {
+        Verdict verdict = launcher.run("test-floods-output", Variant.BROKEN, Duration.ofSeconds(3));
+
+        assertEquals(Outcome.REPRODUCED, verdict.outcome(), verdict::toString);
+        assertTrue(verdict.output().startsWith("[the trial printed "), verdict.output().substring(0, 80));
+        assertTrue(verdict.output().endsWith("the last line"), () -> verdict.output()
+                .substring(verdict.output().length() - 80));
+        assertTrue(verdict.output().length() < 5_000, "kept " + verdict.output().length());
+    }
+
+    @Test
     void aTrialThatRunsOutOfHeapSaysSo() {
         Verdict verdict = launcher.run("test-fills-heap", Variant.BROKEN, Duration.ofSeconds(5));
 

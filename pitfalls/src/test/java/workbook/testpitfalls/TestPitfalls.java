@@ -172,6 +172,24 @@ public final class TestPitfalls {
         }
     }
 
+    /** Floods its output with 1 KB lines for a second, then reproduces. */
+    public static final class FloodsOutput extends Base {
+        public FloodsOutput() {
+            super("test-floods-output");
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) {
+            String line = "x".repeat(1023);
+            long end = System.nanoTime() + 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                System.out.println(line);
+            }
+            System.out.println("the last line");
+            return trial.reproduced(FailureKind.RACE, "flooded");
+        }
+    }
+
     /** Its scenario never returns. */
     public static final class StuckScenario extends Base {
         public StuckScenario() {
