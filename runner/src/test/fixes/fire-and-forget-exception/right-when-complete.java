@@ -1,0 +1,40 @@
+package workbook.fireandforgetexception;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+// Right fix, another way than the reference: runAsync() on the executor it was given, with the report attached to
+// the future by whenComplete(), so the failure has an owner although nobody waits for the future.
+// expect: FIXED
+
+/** Mails receipts in the background, so that checkout never waits for the mail server. */
+public class ReceiptMailer implements ReceiptSender {
+
+    private final ExecutorService executor;
+    private final MailGateway gateway;
+    private final ErrorReporter errors;
+
+    public ReceiptMailer(ExecutorService executor, MailGateway gateway, ErrorReporter errors) {
+        this.executor = executor;
+        this.gateway = gateway;
+        this.errors = errors;
+    }
+
+    @Override
+    public void sendAll(List<Receipt> receipts) {
+        for (Receipt receipt : receipts) {
+            if (receipt.email().isBlank()) {
+                errors.report("order " + receipt.orderId() + " has no e-mail address", null);
+                continue;
+            }
+            CompletableFuture.runAsync(() -> gateway.deliver(receipt.email(), receipt.text()), executor)
+                    .whenComplete((sent, error) -> {
+                        if (error != null) {
+                            errors.report("the receipt of order " + receipt.orderId() + " was not sent",
+                                    error.getCause() != null ? error.getCause() : error);
+                        }
+                    });
+        }
+    }
+}
