@@ -33,7 +33,8 @@ import workbook.harness.Trial;
  * A checkout prices 12 baskets of groceries. The price service's client answers from its cache at once (a completed
  * future); an item the cache does not hold (it forgets entries at random) is answered later, from the service's own
  * thread: after a delay drawn anew for every request, from {@link PriceServiceFake#FASTEST} to
- * {@link PriceServiceFake#SLOWEST}, counted from the moment every request of the basket is in flight, or as soon as
+ * {@link PriceServiceFake#SLOWEST} (one slow answer in the first basket, quick answers only in one of the others),
+ * counted from the moment every request of the basket is in flight, or as soon as
  * {@code prices()} has returned, whichever comes first. So a pricer that stops waiting before its prices are in the map
  * returns without them, every time; a pricer that waits a fixed while instead misses the slower answers, or returns
  * long after the last one ({@link #LINGER}); and a pricer that waits for one answer before it sends the next request
@@ -89,6 +90,8 @@ public final class LatchBeforeResult implements Pitfall<Pricer> {
         try {
             Pricer pricer = Subjects.create(implementation, service, workers);
             Random random = new Random();
+            // The first basket (nothing cached yet) has one slow answer; one of the others has quick answers only.
+            int quickBasket = 1 + random.nextInt(BASKETS - 1);
             int baskets = 0;
             int basketsMissing = 0;
             int asked = 0;
@@ -102,7 +105,9 @@ public final class LatchBeforeResult implements Pitfall<Pricer> {
                 baskets++;
                 List<String> basket = basket(random);
                 timeline.clear();
-                service.newBasket(basket);
+                service.newBasket(basket, baskets == 1
+                        ? PriceServiceFake.Pace.SLOW
+                        : baskets - 1 == quickBasket ? PriceServiceFake.Pace.QUICK : PriceServiceFake.Pace.ANY);
                 AtomicReference<Thread> caller = new AtomicReference<>();
                 Future<Seen> call = checkout.submit(() -> {
                     caller.set(Thread.currentThread());

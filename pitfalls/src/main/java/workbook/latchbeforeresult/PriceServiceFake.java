@@ -26,6 +26,23 @@ final class PriceServiceFake implements PriceService {
     static final Duration HOLD = Duration.ofSeconds(1);
     /** The chance that the cache has forgotten an item it once answered, for each basket. */
     static final double FORGETS = 0.5;
+    /** The delays of a quick basket: its last answer comes almost at once. */
+    static final Duration QUICK = Duration.ofMillis(10);
+    /** The least delay of the one slow answer of a slow basket: longer than a pricer may linger after an answer. */
+    static final Duration SLOW = LatchBeforeResult.LINGER.plusMillis(50);
+
+    /**
+     * How a basket's answers come. One slow basket and one quick basket in every trial close every fixed wait: a wait
+     * shorter than the slow answer misses it, and a longer one lingers after the quick basket's last answer.
+     */
+    enum Pace {
+        /** The first request waits from {@link #SLOW} to {@link #SLOWEST}, the others as any. */
+        SLOW,
+        /** Every request waits at most {@link #QUICK}. */
+        QUICK,
+        /** From {@link #FASTEST} to {@link #SLOWEST}, evenly on a log scale. */
+        ANY
+    }
 
     /** A request the service has not answered yet. */
     private record Request(CompletableFuture<Long> answer, long sentAt, long delayNanos) {
@@ -44,6 +61,7 @@ final class PriceServiceFake implements PriceService {
     private long lastAnswerAt;
     private long releasedAt;
     private boolean released;
+    private Pace pace = Pace.ANY;
     private int mostInFlight;
     private long slowestLateAnswer;
 
@@ -72,8 +90,7 @@ final class PriceServiceFake implements PriceService {
             requested.add(item);
             Request request = waiting.get(item);
             if (request == null) {
-                request = new Request(new CompletableFuture<>(), now,
-                        Delays.between(FASTEST, SLOWEST).toNanos());
+                request = new Request(new CompletableFuture<>(), now, delay().toNanos());
                 waiting.put(item, request);
                 mostInFlight = Math.max(mostInFlight, waiting.size());
             }
@@ -86,8 +103,17 @@ final class PriceServiceFake implements PriceService {
         return answer;
     }
 
-    /** A new basket: the cache forgets some of what it knew. */
-    synchronized void newBasket(List<String> basket) {
+    private Duration delay() {
+        return switch (pace) {
+            case SLOW -> waiting.isEmpty() ? Delays.between(SLOW, SLOWEST) : Delays.between(FASTEST, SLOWEST);
+            case QUICK -> Delays.between(FASTEST, QUICK);
+            case ANY -> Delays.between(FASTEST, SLOWEST);
+        };
+    }
+
+    /** A new basket, whose answers come at {@code pace}: the cache forgets some of what it knew. */
+    synchronized void newBasket(List<String> basket, Pace pace) {
+        this.pace = pace;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Set<String> keep = new HashSet<>();
         for (String item : known) {
