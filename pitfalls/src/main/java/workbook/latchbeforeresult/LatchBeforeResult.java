@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import workbook.harness.Evidence;
 import workbook.harness.Evidence.Count;
 import workbook.harness.Evidence.Event;
@@ -26,34 +25,39 @@ import workbook.harness.FailureKind;
 import workbook.harness.Finding;
 import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
+import workbook.harness.ThreadViews;
 import workbook.harness.TimelineRecorder;
 import workbook.harness.Trial;
 
 /**
  * A checkout prices 12 baskets of groceries. The price service's client answers from its cache at once (a completed
- * future); an item the cache does not know yet is answered later, from the service's own thread: after
- * {@link #ANSWER_TIME} ({@link #SLOW_ANSWER} for the imported items), or as soon as {@code prices()} has returned,
- * whichever comes first. So a pricer that stops waiting before its prices are in the map returns without them, every
- * time, and a pricer that waits a fixed while instead misses the slow answers. The checkout copies the map the moment
- * {@code prices()} returns, as a page renders it.
+ * future); an item the cache does not hold (it forgets entries at random) is answered later, from the service's own
+ * thread: after a delay drawn anew for every request, from {@link PriceServiceFake#FASTEST} to
+ * {@link PriceServiceFake#SLOWEST} (one slow answer in the first basket, quick answers only in one of the others),
+ * counted from the moment every request of the basket is in flight, or as soon as
+ * {@code prices()} has returned, whichever comes first. So a pricer that stops waiting before its prices are in the map
+ * returns without them, every time; a pricer that waits a fixed while instead misses the slower answers, or returns
+ * long after the last one ({@link #LINGER}); and a pricer that waits for one answer before it sends the next request
+ * is caught by the most requests in flight at once. The checkout copies the map the moment {@code prices()} returns,
+ * as a page renders it.
  */
 public final class LatchBeforeResult implements Pitfall<Pricer> {
 
     static final List<String> GROCERIES = List.of("apples", "bread", "butter", "cheese", "coffee", "eggs", "flour",
             "honey", "jam", "lemons", "milk", "oats", "olives", "pasta", "pears", "rice", "salt", "sugar", "tea",
             "yogurt");
-    /** Their prices come from a supplier abroad: the service takes longer to answer them. */
-    static final Set<String> IMPORTED = Set.of("coffee", "olives", "tea");
-    static final Duration ANSWER_TIME = Duration.ofMillis(5);
-    static final Duration SLOW_ANSWER = Duration.ofMillis(150);
     static final int BASKETS = 12;
     static final int BASKET_SIZE = 5;
     static final int WORKERS = 3;
+    /** How long prices() may keep the checkout after the service's last answer before it counts as stuck. */
     static final Duration CALL_LIMIT = Duration.ofSeconds(2);
+    /**
+     * How long after the last answer prices() may take to return: the wake-up of a waiting thread on a busy machine,
+     * with room to spare; a fixed wait that outlasted the answers takes longer.
+     */
+    static final Duration LINGER = Duration.ofMillis(250);
     static final String CALLBACK_BLOCKED = "a callback that prices() hung on an answer kept the service's thread busy "
             + "for " + CALL_LIMIT.toMillis() + " ms";
-    /** The same baskets in every trial (coffee and olives among the items the cache does not know yet). */
-    static final long SEED = 7;
 
     @Override
     public String id() {
@@ -79,27 +83,36 @@ public final class LatchBeforeResult implements Pitfall<Pricer> {
     @Override
     public Finding run(Class<? extends Pricer> implementation, Trial trial) throws Exception {
         TimelineRecorder timeline = new TimelineRecorder(System.nanoTime());
-        PriceServiceFake service = new PriceServiceFake(timeline);
+        PriceServiceFake service = new PriceServiceFake(timeline, GROCERIES);
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemons("pricer"));
         ExecutorService checkout = Executors.newSingleThreadExecutor(daemons("checkout"));
         ExecutorService answers = Executors.newSingleThreadExecutor(daemons("price-service"));
         try {
             Pricer pricer = Subjects.create(implementation, service, workers);
-            Random random = new Random(SEED);
+            Random random = new Random();
+            // The first basket (nothing cached yet) has one slow answer; one of the others has quick answers only.
+            int quickBasket = 1 + random.nextInt(BASKETS - 1);
             int baskets = 0;
             int basketsMissing = 0;
             int asked = 0;
             int seen = 0;
             int answeredLate = 0;
             int lateSeen = 0;
+            long slowestAnswer = 0;
+            long longestLinger = 0;
             List<Event> firstMissing = null;
             while (baskets < BASKETS && !trial.outOfTime()) {
                 baskets++;
                 List<String> basket = basket(random);
                 timeline.clear();
-                service.newBasket();
+                service.newBasket(basket, baskets == 1
+                        ? PriceServiceFake.Pace.SLOW
+                        : baskets - 1 == quickBasket ? PriceServiceFake.Pace.QUICK : PriceServiceFake.Pace.ANY);
+                AtomicReference<Thread> caller = new AtomicReference<>();
                 Future<Seen> call = checkout.submit(() -> {
-                    timeline.add("prices(" + basket + ") called");
+                    caller.set(Thread.currentThread());
+                    long calledAt = System.nanoTime();
+                    timeline.add(calledAt, "prices(" + basket + ") called");
                     Map<String, Long> prices = pricer.prices(basket);
                     long returnedAt = System.nanoTime();
                     Map<String, Long> copy = prices == null ? null : new HashMap<>(prices);
@@ -107,17 +120,16 @@ public final class LatchBeforeResult implements Pitfall<Pricer> {
                             ? "prices() returned null"
                             : "prices() returned; the map holds " + present(copy, basket) + " of " + basket.size()
                                     + " prices");
-                    return new Seen(copy, prices);
+                    return new Seen(copy, prices, calledAt, returnedAt);
                 });
                 Seen result = null;
-                long deadline = System.nanoTime() + CALL_LIMIT.toNanos() + SLOW_ANSWER.toNanos();
                 while (result == null) {
                     try {
                         result = call.get(1, TimeUnit.MILLISECONDS);
                     } catch (TimeoutException e) {
-                        if (System.nanoTime() > deadline) {
-                            return trial.notWorking("prices() did not return within " + CALL_LIMIT.toMillis()
-                                    + " ms of the service's last answer");
+                        if (service.quietSince() > CALL_LIMIT.toNanos()) {
+                            return trial.notWorking("prices(" + basket + ") did not return within "
+                                    + CALL_LIMIT.toMillis() + " ms of the service's last answer", stuck(caller, trial));
                         }
                         if (!answer(answers, service, false)) {
                             return trial.notWorking(CALLBACK_BLOCKED);
@@ -126,6 +138,7 @@ public final class LatchBeforeResult implements Pitfall<Pricer> {
                         return trial.notWorking("prices() threw " + e.getCause());
                     }
                 }
+                long lastAnswerAt = service.lastAnswerAt();
                 // prices() has returned: whatever it did not wait for is answered now.
                 if (!answer(answers, service, true)) {
                     return trial.notWorking(CALLBACK_BLOCKED);
@@ -140,13 +153,34 @@ public final class LatchBeforeResult implements Pitfall<Pricer> {
                                 + " said " + PriceServiceFake.centsFor(item));
                     }
                 }
+                if (service.mostInFlight() < service.uncachedAsked()) {
+                    return trial.notWorking(String.format(Locale.ROOT,
+                            "prices(%s) had at most %d of its %d requests to the service in flight at once: it waited "
+                                    + "for an answer before it sent the next request. The contract says it asks for "
+                                    + "every price at once",
+                            basket, service.mostInFlight(), service.uncachedAsked()),
+                            new Evidence.Timeline("That basket, in ms since the start", timeline.events()));
+                }
                 int present = present(result.atReturn(), basket);
                 Set<String> late = service.answeredLate();
                 asked += basket.size();
                 seen += present;
                 answeredLate += late.size();
                 lateSeen += (int) late.stream().filter(result.atReturn()::containsKey).count();
-                if (present < basket.size()) {
+                slowestAnswer = Math.max(slowestAnswer, service.slowestLateAnswerMillis());
+                if (present == basket.size()) {
+                    long linger = TimeUnit.NANOSECONDS
+                            .toMillis(result.returnedAt() - Math.max(result.calledAt(), lastAnswerAt));
+                    longestLinger = Math.max(longestLinger, linger);
+                    if (linger > LINGER.toMillis()) {
+                        return trial.notWorking(String.format(Locale.ROOT,
+                                "prices(%s) kept the checkout waiting %,d ms after the service's last answer, with "
+                                        + "every price already in the map: it waited a fixed time, not for the "
+                                        + "answers. The contract says it returns as soon as the last price is in",
+                                basket, linger),
+                                new Evidence.Timeline("That basket, in ms since the start", timeline.events()));
+                    }
+                } else {
                     if (present(result.returned(), basket) < basket.size()) {
                         return trial.notWorking(String.format(Locale.ROOT,
                                 "prices() returned %d of %d prices, and the rest never reached the map it returned, "
@@ -184,14 +218,22 @@ public final class LatchBeforeResult implements Pitfall<Pricer> {
             }
             return trial.clean(String.format(Locale.ROOT,
                     "%d baskets, %d prices: every one was in the map when prices() returned, the %d that the "
-                            + "service answered later (up to %d ms later) included",
-                    baskets, asked, answeredLate, SLOW_ANSWER.toMillis()),
+                            + "service answered later (up to %,d ms later) included; every basket's requests were in "
+                            + "flight together, and prices() returned within %,d ms of the last answer",
+                    baskets, asked, answeredLate, slowestAnswer, Math.max(1, longestLinger)),
                     new Count("prices in the map when prices() returned", asked, seen));
         } finally {
             workers.shutdownNow();
             checkout.shutdownNow();
             answers.shutdownNow();
         }
+    }
+
+    /** Where the checkout's call of prices() was stuck, as jstack shows it. */
+    private static Evidence stuck(AtomicReference<Thread> caller, Trial trial) {
+        Thread thread = caller.get();
+        return new Evidence.Threads("Where prices() was stuck",
+                thread == null ? List.of() : ThreadViews.of(List.of(thread.threadId()), trial.lockNames()));
     }
 
     /** Lets the service answer on its own thread; false when the pricer's callbacks kept it busy too long. */
@@ -224,69 +266,10 @@ public final class LatchBeforeResult implements Pitfall<Pricer> {
         };
     }
 
-    /** The map as the checkout copied it when prices() returned, and the map itself, to look at again later. */
-    private record Seen(Map<String, Long> atReturn, Map<String, Long> returned) {
+    /**
+     * The map as the checkout copied it when prices() returned, the map itself (to look at again later), and when
+     * the call began and ended.
+     */
+    private record Seen(Map<String, Long> atReturn, Map<String, Long> returned, long calledAt, long returnedAt) {
     }
-
-    /** A request the service has not answered yet. */
-    private record Request(CompletableFuture<Long> answer, long dueNanos) {
-    }
-
-    /** The price service: what its cache knows it answers at once, the rest later (see {@link #answer}). */
-    private static final class PriceServiceFake implements PriceService {
-
-        private final TimelineRecorder timeline;
-        private final Set<String> cached = ConcurrentHashMap.newKeySet();
-        private final Map<String, Request> waiting = new ConcurrentHashMap<>();
-        private final Set<String> answeredLate = ConcurrentHashMap.newKeySet();
-
-        PriceServiceFake(TimelineRecorder timeline) {
-            this.timeline = timeline;
-        }
-
-        static long centsFor(String item) {
-            return 95 + 37L * GROCERIES.indexOf(item);
-        }
-
-        @Override
-        public CompletableFuture<Long> priceOf(String item) {
-            if (!GROCERIES.contains(item)) {
-                return CompletableFuture.failedFuture(new IllegalArgumentException("no such item: " + item));
-            }
-            if (cached.contains(item)) {
-                timeline.add("priceOf(" + item + "): answered from the cache");
-                return CompletableFuture.completedFuture(centsFor(item));
-            }
-            timeline.add("priceOf(" + item + "): request sent to the service");
-            long due = System.nanoTime() + (IMPORTED.contains(item) ? SLOW_ANSWER : ANSWER_TIME).toNanos();
-            return waiting.computeIfAbsent(item, i -> new Request(new CompletableFuture<>(), due)).answer();
-        }
-
-        void newBasket() {
-            answeredLate.clear();
-        }
-
-        /**
-         * Answers the requests that are due (or all of them), on the calling thread; returns once their callbacks
-         * have run.
-         */
-        void answer(boolean all) {
-            long now = System.nanoTime();
-            for (Map.Entry<String, Request> entry : List.copyOf(waiting.entrySet())) {
-                String item = entry.getKey();
-                if (all || entry.getValue().dueNanos() <= now) {
-                    timeline.add("the service answers " + item + ": " + centsFor(item) + " cents");
-                    cached.add(item);
-                    answeredLate.add(item);
-                    waiting.remove(item);
-                    entry.getValue().answer().complete(centsFor(item));
-                }
-            }
-        }
-
-        Set<String> answeredLate() {
-            return Set.copyOf(answeredLate);
-        }
-    }
-
 }
