@@ -45,9 +45,14 @@ public final class VerdictText {
             verdict.output().lines().forEach(line -> out.append("  | ").append(line).append('\n'));
         }
         Verdict.Timings t = verdict.timings();
-        out.append(
-                String.format(Locale.ROOT, "%nTime: evidence at %,d ms; scenario %,d ms; trial %,d ms (JVM included)%n",
-                        t.evidenceMillis(), t.scenarioMillis(), t.trialMillis()));
+        if (t.scenarioMillis() == 0 && t.evidenceMillis() == 0) {
+            // The trial JVM never reported: there is no evidence to time.
+            out.append(String.format(Locale.ROOT, "%nTime: trial %,d ms (JVM included)%n", t.trialMillis()));
+        } else {
+            out.append(String.format(Locale.ROOT,
+                    "%nTime: evidence at %,d ms; scenario %,d ms; trial %,d ms (JVM included)%n", t.evidenceMillis(),
+                    t.scenarioMillis(), t.trialMillis()));
+        }
         return out.toString();
     }
 

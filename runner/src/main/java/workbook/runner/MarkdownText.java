@@ -55,14 +55,25 @@ final class MarkdownText {
         return text.out.toString().stripTrailing() + "\n";
     }
 
-    /** The width to wrap at: {@code $COLUMNS} when the shell exports it, else 80; never wider than 100. */
+    /**
+     * The width to wrap at: {@code $COLUMNS} when the shell exports it, else 80; never wider than 100. A width too
+     * narrow to read (a pty that reports 0 columns) counts as unknown.
+     */
     static int terminalWidth() {
+        return terminalWidth(System.getenv("COLUMNS"));
+    }
+
+    static int terminalWidth(String columnsVariable) {
         try {
-            return Math.min(100, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80")));
+            int columns = Integer.parseInt(columnsVariable == null ? "80" : columnsVariable.strip());
+            return columns < MIN_WIDTH ? 80 : Math.min(100, columns);
         } catch (NumberFormatException e) {
             return 80;
         }
     }
+
+    /** Narrower than this, text would come out a word a line. */
+    static final int MIN_WIDTH = 20;
 
     private void blocks(Node parent, String firstIndent, String indent) {
         boolean first = true;

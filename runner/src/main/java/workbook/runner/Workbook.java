@@ -72,7 +72,15 @@ final class Workbook {
         return interactive;
     }
 
+    /** The longest budget a trial may be given: a trial's JVM is killed at its budget plus some slack. */
+    static final int MAX_BUDGET_SECONDS = 600;
+
+    /** A trial's budget from {@code --budget}; a value no trial can work with is a usage error, not a verdict. */
     static Duration budget(int seconds) {
+        if (seconds < 1 || seconds > MAX_BUDGET_SECONDS) {
+            throw new Main.UsageProblem("--budget must be a whole number of seconds from 1 to " + MAX_BUDGET_SECONDS
+                    + ", not " + seconds + ".");
+        }
         return Duration.ofSeconds(seconds);
     }
 }

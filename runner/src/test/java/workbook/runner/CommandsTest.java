@@ -102,6 +102,18 @@ class CommandsTest {
     }
 
     @Test
+    void aBudgetNoTrialCanWorkWithIsAUsageErrorAndRecordsNoCheck() {
+        assertEquals(ExitCodes.USAGE, run("check", "lost-update", "--budget", "0"));
+
+        assertEquals("--budget must be a whole number of seconds from 1 to 600, not 0.", err.toString().strip());
+        assertFalse(out.toString().contains("DOES NOT WORK"), out::toString);
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.USAGE, run("run", "lost-update", "--budget", "-3"));
+        assertEquals(ExitCodes.AS_EXPECTED, run("progress"));
+        assertFalse(out.toString().contains("1 check"), out::toString);
+    }
+
+    @Test
     void helpListsTheExitCodes() {
         assertEquals(ExitCodes.AS_EXPECTED, run("check", "--help"));
 

@@ -22,4 +22,13 @@ class MarkdownTextTest {
         assertEquals("It says `40 calls each returned the\nlowest price, yet 120 threads they\n"
                 + "started are still alive` at the end.\n", text);
     }
+
+    @Test
+    void aWidthOfZeroOrNoneOrGarbageIsEightyAndAWideOneIsCappedAtAHundred() {
+        assertEquals(80, MarkdownText.terminalWidth("0"));
+        assertEquals(80, MarkdownText.terminalWidth(null));
+        assertEquals(80, MarkdownText.terminalWidth("wide"));
+        assertEquals(64, MarkdownText.terminalWidth("64"));
+        assertEquals(100, MarkdownText.terminalWidth("240"));
+    }
 }
