@@ -35,6 +35,9 @@ final class LearnerCompiler {
         }
     }
 
+    /** javac's "class X is public, should be declared in a file named X.java". */
+    private static final String PUBLIC_CLASS_ELSEWHERE = "compiler.err.class.public.should.be.in.file";
+
     private LearnerCompiler() {
     }
 
@@ -47,7 +50,13 @@ final class LearnerCompiler {
         if (javac == null) {
             throw new IllegalStateException("this Java runtime has no compiler: run the workbook on a JDK, not a JRE");
         }
-        String text = Files.readString(source);
+        String text;
+        try {
+            text = Files.readString(source);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new Compilation(buildDir.resolve("classes"), List.of(source + ": is not UTF-8 text (a Latin-1 or"
+                    + " binary file?): save it as UTF-8 and check it again"), List.of());
+        }
         Path sources = buildDir.resolve("src");
         Path classes = buildDir.resolve("classes");
         deleteRecursively(buildDir);
@@ -66,7 +75,11 @@ final class LearnerCompiler {
             List<String> errors = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                if (d.getKind() == Diagnostic.Kind.ERROR && PUBLIC_CLASS_ELSEWHERE.equals(d.getCode())) {
+                    errors.add(source + ":" + d.getLineNumber() + ": error: the public class must be named "
+                            + pitfall.subject().getSimpleName() + ", as the broken one is (the scenario runs that"
+                            + " class)");
+                } else if (d.getKind() == Diagnostic.Kind.ERROR) {
                     errors.add(format(source, text, d, "error"));
                 } else if (d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
                     warnings.add(format(source, text, d, "warning"));
