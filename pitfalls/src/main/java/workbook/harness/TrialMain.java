@@ -98,10 +98,21 @@ public final class TrialMain {
             Thread.currentThread().interrupt();
         }
         if (finding.get() == null) {
-            finding.set(trial.inconclusive("the scenario did not finish within its budget of " + budget.toMillis()
-                    + " ms (+" + WIND_UP.toMillis() + " ms to wind up); this is a bug in the scenario",
-                    new Evidence.Threads("Where the scenario was stuck",
-                            ThreadViews.of(List.of(scenario.threadId()), trial.lockNames()))));
+            List<Evidence.ThreadView> stuck = ThreadViews.of(List.of(scenario.threadId()), trial.lockNames());
+            String subject = pitfall.subject().getName();
+            boolean inSubject = stuck.stream().flatMap(v -> v.stack().stream())
+                    .anyMatch(frame -> frame.startsWith(subject + ".") || frame.startsWith(subject + "$"));
+            boolean initialising = stuck.stream().flatMap(v -> v.stack().stream())
+                    .anyMatch(frame -> frame.startsWith(subject + ".<clinit>"));
+            finding.set(inSubject
+                    ? trial.notWorking(pitfall.subject().getSimpleName() + (initialising
+                            ? "'s static initialiser never finished"
+                            : " never returned") + " within the budget of " + budget.toMillis() + " ms (+"
+                            + WIND_UP.toMillis() + " ms): the scenario waited on it for good",
+                            new Evidence.Threads("Where it was stuck", stuck))
+                    : trial.inconclusive("the scenario did not finish within its budget of " + budget.toMillis()
+                            + " ms (+" + WIND_UP.toMillis() + " ms to wind up); this is a bug in the scenario",
+                            new Evidence.Threads("Where the scenario was stuck", stuck)));
         }
         long scenarioMillis = trial.elapsedMillis();
         boolean ended = !scenario.isAlive();
@@ -125,7 +136,10 @@ public final class TrialMain {
             return trial.notWorking(JvmExit.outOfMemory(e));
         } catch (Throwable e) {
             if (thrownBy(e, pitfall.subject())) {
-                return trial.notWorking(pitfall.subject().getSimpleName() + " threw " + e);
+                Throwable cause = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
+                return trial.notWorking(pitfall.subject().getSimpleName() + (cause == e
+                        ? " threw " + e
+                        : "'s static initialiser threw " + cause));
             }
             return trial.inconclusive("the scenario failed (a bug in the harness, not in the code under test): " + e);
         }

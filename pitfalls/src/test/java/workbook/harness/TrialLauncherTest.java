@@ -140,6 +140,27 @@ class TrialLauncherTest {
     }
 
     @Test
+    void aStaticInitialiserThatNeverFinishesIsNotWorkingWithItsStack() {
+        Verdict verdict = launcher.run("test-initialiser-blocks", Variant.BROKEN, Duration.ofSeconds(1));
+
+        assertEquals(Outcome.NOT_WORKING, verdict.outcome(), verdict::toString);
+        assertTrue(verdict.summary().startsWith("BlocksInInit's static initialiser never finished"),
+                verdict.summary());
+        Evidence.Threads where = (Evidence.Threads) verdict.evidence().get(0);
+        assertTrue(where.threads().get(0).stack().stream().anyMatch(f -> f.contains("BlocksInInit.<clinit>")),
+                where::toString);
+    }
+
+    @Test
+    void aStaticInitialiserThatThrowsIsNotWorkingWithItsCause() {
+        Verdict verdict = launcher.run("test-initialiser-throws", Variant.BROKEN, Duration.ofSeconds(1));
+
+        assertEquals(Outcome.NOT_WORKING, verdict.outcome(), verdict::toString);
+        assertEquals("ThrowsInInit's static initialiser threw java.lang.IllegalStateException: no configuration found",
+                verdict.summary());
+    }
+
+    @Test
     void aTrialThatRunsOutOfHeapSaysSo() {
         Verdict verdict = launcher.run("test-fills-heap", Variant.BROKEN, Duration.ofSeconds(5));
 

@@ -190,6 +190,66 @@ public final class TestPitfalls {
         }
     }
 
+    /** Its subject's static initialiser never finishes. */
+    public static final class InitialiserBlocks extends Base {
+        public InitialiserBlocks() {
+            super("test-initialiser-blocks");
+        }
+
+        @Override
+        public Class<? extends Runnable> subject() {
+            return BlocksInInit.class;
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) {
+            Subjects.create(implementation).run();
+            return trial.clean("unreachable");
+        }
+    }
+
+    /** Its subject's static initialiser throws. */
+    public static final class InitialiserThrows extends Base {
+        public InitialiserThrows() {
+            super("test-initialiser-throws");
+        }
+
+        @Override
+        public Class<? extends Runnable> subject() {
+            return ThrowsInInit.class;
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) {
+            Subjects.create(implementation).run();
+            return trial.clean("unreachable");
+        }
+    }
+
+    public static final class BlocksInInit implements Runnable {
+        static {
+            while (BlocksInInit.class != null) {
+                LockSupport.park();
+            }
+        }
+
+        @Override
+        public void run() {
+        }
+    }
+
+    public static final class ThrowsInInit implements Runnable {
+        static {
+            if (ThrowsInInit.class != null) {
+                throw new IllegalStateException("no configuration found");
+            }
+        }
+
+        @Override
+        public void run() {
+        }
+    }
+
     /** Its scenario never returns. */
     public static final class StuckScenario extends Base {
         public StuckScenario() {
