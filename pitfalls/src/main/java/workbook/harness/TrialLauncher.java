@@ -113,7 +113,7 @@ public class TrialLauncher {
             Path verdictFile = work.resolve("verdicts.txt");
             List<String> command = command(pitfall, variant, null, budget, verdictFile, false);
             command.addAll(List.of("batch", Integer.toString(count)));
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process = isolated(new ProcessBuilder(command), work).redirectErrorStream(true).start();
             OutputTail output = OutputTail.of(process, OUTPUT_KEPT_BYTES);
             Duration perTrial = budget.plus(TrialMain.WIND_UP).plus(TrialBatch.GRACE);
             long deadline = System.nanoTime() + perTrial.multipliedBy(count).plus(slack).toNanos();
@@ -174,7 +174,7 @@ public class TrialLauncher {
         try {
             work = Files.createTempDirectory("workbook-trial-");
             Path verdictFile = work.resolve("verdict.txt");
-            process = new ProcessBuilder(command(pitfall, variant, mine, budget, verdictFile, hold))
+            process = isolated(new ProcessBuilder(command(pitfall, variant, mine, budget, verdictFile, hold)), work)
                     .redirectErrorStream(true).start();
             OutputTail output = OutputTail.of(process, OUTPUT_KEPT_BYTES);
             Duration deadline = budget.plus(slack);
@@ -213,6 +213,17 @@ public class TrialLauncher {
                 Processes.deleteQuietly(work);
             }
         }
+    }
+
+    /**
+     * A trial runs the learner's code: it starts in a scratch folder of its own (relative paths land there), and its
+     * environment names none of the workbook's places.
+     */
+    private static ProcessBuilder isolated(ProcessBuilder builder, Path scratch) {
+        builder.directory(scratch.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("WORKBOOK_") || name.equals("OLDPWD"));
+        builder.environment().put("PWD", scratch.toString());
+        return builder;
     }
 
     private static Verdict read(Path verdictFile, String pitfall, Variant variant, long millis, String tail)

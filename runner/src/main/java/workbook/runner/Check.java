@@ -35,7 +35,15 @@ final class Check {
     /** The trials a fix must pass: more than one, since a race that shows once in three runs is still a race. */
     static final int TRIALS = 3;
 
-    record Report(Result result, LearnerCompiler.Compilation compilation, List<Verdict> verdicts) {
+    /**
+     * @param restored the learner's files a trial changed, deleted or added, which the check put back
+     */
+    record Report(Result result, LearnerCompiler.Compilation compilation, List<Verdict> verdicts,
+            List<String> restored) {
+        Report(Result result, LearnerCompiler.Compilation compilation, List<Verdict> verdicts) {
+            this(result, compilation, verdicts, List.of());
+        }
+
         /** The verdict that decided, or the last one. */
         Verdict deciding() {
             return verdicts.get(verdicts.size() - 1);
@@ -45,16 +53,19 @@ final class Check {
     private final TrialLauncher launcher;
     private final Duration budget;
     private final int trials;
+    private final Workspace workspace;
 
-    Check(TrialLauncher launcher, Duration budget) {
-        this(launcher, budget, TRIALS);
+    /** A check that keeps the learner's workspace safe from the trials (see {@link WorkspaceGuard}). */
+    Check(TrialLauncher launcher, Duration budget, Workspace workspace) {
+        this(launcher, budget, TRIALS, workspace);
     }
 
-    /** A check of fewer or more trials: the wrong-fix suite runs one per fixture. */
-    Check(TrialLauncher launcher, Duration budget, int trials) {
+    /** A check of fewer or more trials (the wrong-fix suite runs one per fixture); {@code workspace} may be null. */
+    Check(TrialLauncher launcher, Duration budget, int trials, Workspace workspace) {
         this.launcher = launcher;
         this.budget = budget;
         this.trials = trials;
+        this.workspace = workspace;
     }
 
     Report run(Pitfall<?> pitfall, Path source, Path buildDir) throws IOException {
@@ -64,8 +75,14 @@ final class Check {
         }
         List<Verdict> verdicts = new ArrayList<>();
         for (int trial = 0; trial < trials; trial++) {
+            WorkspaceGuard guard = workspace == null ? null : WorkspaceGuard.of(workspace);
             Verdict verdict = launcher.run(pitfall.id(), Variant.MINE, compilation.classes(), budget);
             verdicts.add(verdict);
+            List<String> restored = guard == null ? List.of() : guard.restore();
+            if (!restored.isEmpty()) {
+                // Whatever else it did, code that changes the learner's files is no fix.
+                return new Report(Result.DOES_NOT_WORK, compilation, verdicts, restored);
+            }
             if (verdict.outcome() != Outcome.CLEAN) {
                 return new Report(switch (verdict.outcome()) {
                     case REPRODUCED -> Result.STILL_BROKEN;

@@ -35,7 +35,7 @@ final class CheckCommand extends PitfallCommand implements Callable<Integer> {
         Check.Report report;
         try (Spinner spinner = Spinner.start(err(), "checking " + file.getFileName() + ": compile, then "
                 + Check.TRIALS + " trials", wb.interactive())) {
-            report = new Check(wb.launcher(), Workbook.budget(budgetSeconds)).run(pitfall, file,
+            report = new Check(wb.launcher(), Workbook.budget(budgetSeconds), wb.workspace()).run(pitfall, file,
                     wb.workspace().buildDir(pitfall));
         }
         print(report, file, out(), wb.style());
@@ -62,6 +62,12 @@ final class CheckCommand extends PitfallCommand implements Callable<Integer> {
                         + Check.TRIALS + "):");
                 out.print(Render.verdict(report.deciding(), style));
             }
+        }
+        if (!report.restored().isEmpty()) {
+            out.println();
+            out.println(style.bold(style.red("The trial changed your workspace")) + ", so the check put it back and"
+                    + " does not count this as a fix:");
+            report.restored().forEach(restored -> out.println("  " + restored));
         }
         List<String> warnings = report.compilation().warnings();
         if (!warnings.isEmpty()) {

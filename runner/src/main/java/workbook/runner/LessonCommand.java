@@ -97,7 +97,8 @@ final class LessonCommand extends PitfallCommand implements Callable<Integer> {
                 case "c", "check", "" -> {
                     out.println(style.dim("Checking your copy: compile, then " + Check.TRIALS + " trials..."));
                     out.flush();
-                    Check.Report report = new Check(wb.launcher(), Workbook.budget(budgetSeconds)).run(pitfall, copy,
+                    Check.Report report = new Check(wb.launcher(), Workbook.budget(budgetSeconds), wb.workspace()).run(
+                            pitfall, copy,
                             wb.workspace().buildDir(pitfall));
                     CheckCommand.print(report, copy, out, style);
                     if (report.result() != Check.Result.DOES_NOT_COMPILE) {

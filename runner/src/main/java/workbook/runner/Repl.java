@@ -278,7 +278,8 @@ final class Repl {
         }
         out.println(wb.style().dim("Checking your definition: compile, then " + Check.TRIALS + " trials..."));
         out.flush();
-        Check.Report report = new Check(wb.launcher(), TrialLauncher.DEFAULT_BUDGET).run(current.pitfall(), file.get(),
+        Check.Report report = new Check(wb.launcher(), TrialLauncher.DEFAULT_BUDGET, wb.workspace()).run(
+                current.pitfall(), file.get(),
                 wb.workspace().buildDir(current.pitfall()));
         CheckCommand.print(report, file.get(), out, wb.style());
         if (report.result() != Check.Result.DOES_NOT_COMPILE) {

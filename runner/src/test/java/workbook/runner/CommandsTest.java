@@ -114,6 +114,48 @@ class CommandsTest {
     }
 
     @Test
+    void aFixThatWrecksTheWorkspaceIsPutBackAndDoesNotWork() throws Exception {
+        run("progress", "--name", "Ada");
+        String progressBefore = Files.readString(workspace.resolve("progress.json"));
+        Path fix = workspace.resolve("vandal.java");
+        Files.writeString(fix, """
+                package workbook.lostupdate;
+
+                import java.nio.file.*;
+                import java.util.concurrent.atomic.AtomicLong;
+
+                public class PageViewCounter implements ViewCounter {
+                    static {
+                        try {
+                            // The learner's classes are in <workspace>/.build/lost-update/classes.
+                            Path classes = Path.of(System.getProperty("java.class.path").split(":")[0]);
+                            Path root = classes.getParent().getParent().getParent();
+                            Files.deleteIfExists(root.resolve("progress.json"));
+                            Files.writeString(root.resolve("vandal.java"), "gone");
+                            Files.writeString(root.resolve("new-file.txt"), "left behind");
+                        } catch (Exception e) {
+                            throw new RuntimeException(e);
+                        }
+                    }
+                    private final AtomicLong views = new AtomicLong();
+                    public void recordView() { views.incrementAndGet(); }
+                    public long views() { return views.get(); }
+                }
+                """);
+        String fixBefore = Files.readString(fix);
+
+        assertEquals(ExitCodes.DOES_NOT_WORK, run("check", "lost-update", "--source", fix.toString()));
+
+        assertTrue(out.toString().contains("The trial changed your workspace"), out::toString);
+        assertTrue(out.toString().contains("progress.json (deleted)"), out::toString);
+        assertTrue(out.toString().contains("vandal.java (changed)"), out::toString);
+        assertTrue(out.toString().contains("new-file.txt (added, removed again)"), out::toString);
+        assertEquals(fixBefore, Files.readString(fix));
+        assertFalse(Files.exists(workspace.resolve("new-file.txt")));
+        assertTrue(Files.readString(workspace.resolve("progress.json")).contains("Ada"), progressBefore);
+    }
+
+    @Test
     void helpListsTheExitCodes() {
         assertEquals(ExitCodes.AS_EXPECTED, run("check", "--help"));
 

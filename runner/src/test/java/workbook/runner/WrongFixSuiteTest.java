@@ -26,7 +26,7 @@ class WrongFixSuiteTest {
 
     @TestFactory
     Stream<DynamicTest> everyFixtureGetsItsVerdict() {
-        Check check = new Check(new TrialLauncher(), TrialLauncher.DEFAULT_BUDGET, 1);
+        Check check = new Check(new TrialLauncher(), TrialLauncher.DEFAULT_BUDGET, 1, null);
         return Pitfalls.all().stream().flatMap(pitfall -> WrongFixes.of(pitfall.id()).stream()
                 .map(fixture -> DynamicTest.dynamicTest(pitfall.id() + " " + fixture.name(), fixture.file().toUri(),
                         () -> assertVerdict(check, pitfall, fixture))));
