@@ -125,6 +125,7 @@ public final class ChildJvm {
         }
 
         public static void main(String[] args) throws Throwable {
+            Processes.endWithParent();
             // Warm up what the report needs, so that it comes in time even on a slow, busy machine.
             Wire.encode(new Report(ThreadViews.of(List.of(Thread.currentThread().threadId()), new LockNames())));
             Class<?> program = Class.forName(args[0]);

@@ -109,7 +109,7 @@ public class TrialLauncher {
         Path work = null;
         Process process = null;
         try {
-            work = Files.createTempDirectory("workbook-batch-");
+            work = Processes.scratch(Files.createTempDirectory("workbook-batch-"));
             Path verdictFile = work.resolve("verdicts.txt");
             List<String> command = command(pitfall, variant, null, budget, verdictFile, false);
             command.addAll(List.of("batch", Integer.toString(count)));
@@ -172,7 +172,7 @@ public class TrialLauncher {
         long start = System.nanoTime();
         boolean handedOver = false;
         try {
-            work = Files.createTempDirectory("workbook-trial-");
+            work = Processes.scratch(Files.createTempDirectory("workbook-trial-"));
             Path verdictFile = work.resolve("verdict.txt");
             process = isolated(new ProcessBuilder(command(pitfall, variant, mine, budget, verdictFile, hold)), work)
                     .redirectErrorStream(true).start();

@@ -30,6 +30,7 @@ public final class TrialMain {
     }
 
     public static void main(String[] args) throws IOException {
+        Processes.endWithParent();
         int status = 0;
         boolean hold = args.length > 4 && args[4].equals("hold");
         try {

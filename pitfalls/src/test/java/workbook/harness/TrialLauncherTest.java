@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -158,6 +159,36 @@ class TrialLauncherTest {
         assertEquals(Outcome.NOT_WORKING, verdict.outcome(), verdict::toString);
         assertEquals("ThrowsInInit's static initialiser threw java.lang.IllegalStateException: no configuration found",
                 verdict.summary());
+    }
+
+    @Test
+    void aHeldTrialJvmEndsWhenTheWorkbookThatHeldItIsKilled() throws Exception {
+        Process workbook = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), HoldsATrial.class.getName()).redirectErrorStream(true).start();
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(workbook.getInputStream()))
+                    .readLine();
+            assertTrue(line != null && line.startsWith("held "), String.valueOf(line));
+            ProcessHandle trial = ProcessHandle.of(Long.parseLong(line.substring(5))).orElseThrow();
+
+            workbook.destroyForcibly(); // kill -9: no shutdown hook runs
+
+            assertTrue(trial.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS) != null);
+            assertTrue(!trial.isAlive());
+        } finally {
+            workbook.descendants().forEach(ProcessHandle::destroyForcibly);
+            workbook.destroyForcibly();
+        }
+    }
+
+    /** A stand-in for the workbook that holds a trial JVM and waits. */
+    public static final class HoldsATrial {
+        public static void main(String[] args) throws InterruptedException {
+            TrialLauncher.Held held = new TrialLauncher().hold("test-finds-race", Variant.BROKEN, null,
+                    Duration.ofSeconds(2));
+            System.out.println("held " + held.pid().orElseThrow());
+            Thread.sleep(60_000);
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        workbook.harness.Processes.cleanUpOnExit();
         System.exit(commandLine(Workbook.fromEnvironment()).execute(args));
     }
 
