@@ -15,7 +15,6 @@ final class ListCommand extends WorkbookCommand implements Runnable {
         Catalog catalog = wb.catalog();
         LearnerProgress progress = wb.progress().load();
         PrintWriter out = out();
-        wb.progress().warnings().forEach(w -> err().println(w));
         int idWidth = catalog.entries().stream().mapToInt(e -> e.id().length()).max().orElse(10);
         for (Chapter chapter : catalog.chapters()) {
             List<Catalog.Entry> entries = catalog.entries().stream().filter(e -> e.chapter() == chapter.number())

@@ -2,6 +2,7 @@ package workbook.runner;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import workbook.harness.Processes;
 import picocli.CommandLine.Command;
 
 /** The {@code workbook} command. */
@@ -23,7 +24,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        workbook.harness.Processes.cleanUpOnExit();
+        Processes.cleanUpOnExit();
         System.exit(commandLine(Workbook.fromEnvironment()).execute(args));
     }
 
@@ -33,6 +34,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         line.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
         line.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
                 .exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP));
+        // Whatever the command, what went wrong with the progress file is told once, after its own output.
+        line.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                workbook.progress().takeWarnings().forEach(line.getErr()::println);
+                line.getErr().flush();
+            }
+        });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (e instanceof Catalog.UnknownIdException || e instanceof UsageProblem) {

@@ -38,7 +38,6 @@ final class ProgressCommand extends WorkbookCommand implements Callable<Integer>
             return ExitCodes.AS_EXPECTED;
         }
         LearnerProgress progress = wb.progress().load();
-        wb.progress().warnings().forEach(err()::println);
         if (name != null) {
             progress = new LearnerProgress(name, progress.pitfalls());
             wb.progress().save(progress);

@@ -41,14 +41,21 @@ final class ProgressStore {
 
     private final Path file;
     private final List<String> warnings = new ArrayList<>();
+    /** Set when an unreadable file could not be kept aside: saving would destroy the only copy. */
+    private boolean mustNotOverwrite;
 
     ProgressStore(Path file) {
         this.file = file;
     }
 
-    /** What went wrong while reading, in one sentence each (a corrupt file that was set aside). */
-    List<String> warnings() {
-        return warnings;
+    /**
+     * What went wrong since last asked, in one sentence each (a corrupt file set aside, progress not saved), for the
+     * command to tell the learner; each is told once.
+     */
+    synchronized List<String> takeWarnings() {
+        List<String> taken = List.copyOf(warnings);
+        warnings.clear();
+        return taken;
     }
 
     LearnerProgress load() {
@@ -56,35 +63,71 @@ final class ProgressStore {
             return new LearnerProgress(defaultLearner(), null);
         }
         try {
-            LearnerProgress progress = json().readValue(file.toFile(), LearnerProgress.class);
-            if (progress.learner() == null) {
-                throw new IOException("it names no learner");
-            }
-            return progress;
+            return valid(json().readValue(file.toFile(), LearnerProgress.class));
         } catch (IOException e) {
-            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            try {
-                Files.move(file, aside);
-                warnings.add("Your progress file could not be read (" + firstLine(e) + "); it was kept as " + aside
-                        + " and a new one started.");
-            } catch (IOException moveFailed) {
-                warnings.add("Your progress file " + file + " could not be read (" + firstLine(e)
-                        + ") nor moved aside; progress will not be saved until it is.");
-            }
+            setAside(e);
             return new LearnerProgress(defaultLearner(), null);
         }
     }
 
+    /** A file of valid JSON may still be no progress: {@code null}, a pitfall without its status. */
+    private static LearnerProgress valid(LearnerProgress progress) throws IOException {
+        if (progress == null) {
+            throw new IOException("it holds no progress");
+        }
+        if (progress.learner() == null) {
+            throw new IOException("it names no learner");
+        }
+        for (var entry : progress.pitfalls().entrySet()) {
+            if (entry.getValue() == null || entry.getValue().status() == null) {
+                throw new IOException("the entry of " + entry.getKey() + " has no status");
+            }
+        }
+        return progress;
+    }
+
+    /** Keeps an unreadable file under a name of its own; never loses it, and says where it went. */
+    private void setAside(IOException why) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        for (int n = 1; n <= 100; n++) {
+            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp + (n == 1 ? "" : "-" + n));
+            if (Files.exists(aside)) {
+                continue;
+            }
+            try {
+                Files.move(file, aside);
+                warnings.add("Your progress file could not be read (" + firstLine(why) + "); it was kept as " + aside
+                        + " and a new one started.");
+                return;
+            } catch (IOException moveFailed) {
+                break;
+            }
+        }
+        mustNotOverwrite = true;
+        warnings.add("Your progress file " + file + " could not be read (" + firstLine(why)
+                + ") nor kept aside; progress will not be saved until it is mended or moved.");
+    }
+
     void save(LearnerProgress progress) throws IOException {
+        if (mustNotOverwrite) {
+            throw new IOException("the unreadable progress file " + file + " could not be kept aside, and saving"
+                    + " would overwrite it");
+        }
         Workspace.write(file, json().writeValueAsString(progress));
     }
 
-    /** Loads, changes one pitfall's progress, saves, and returns the new progress. */
-    LearnerProgress update(String id, UnaryOperator<PitfallProgress> change) throws IOException {
+    /**
+     * Loads, changes one pitfall's progress, saves, and returns the new progress. A save that fails (an unwritable
+     * home) costs the learner the update, not the command: it is told as a warning.
+     */
+    LearnerProgress update(String id, UnaryOperator<PitfallProgress> change) {
         LearnerProgress progress = load();
         LearnerProgress updated = progress.with(id, change.apply(progress.of(id)));
-        save(updated);
+        try {
+            save(updated);
+        } catch (IOException e) {
+            warnings.add("Your progress was not saved (" + firstLine(e) + ").");
+        }
         return updated;
     }
 

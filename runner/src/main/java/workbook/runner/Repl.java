@@ -121,6 +121,7 @@ final class Repl {
             } catch (RuntimeException | IOException e) {
                 out.println(wb.style().red("That failed: " + (e.getMessage() == null ? e : e.getMessage())));
             }
+            wb.progress().takeWarnings().forEach(warning -> out.println(wb.style().red(warning)));
             out.flush();
             Thread.interrupted();
         }
@@ -217,11 +218,7 @@ final class Repl {
         out.print(MarkdownText.render("It is defined in this shell: try it, or redefine it with your fix, then "
                 + "`/check`. `/story` tells the incident, `/run` shows the failure, `/hint` helps.", width(),
                 wb.style()));
-        try {
-            wb.progress().update(entry.id(), p -> p.seen());
-        } catch (IOException e) {
-            out.println("(progress not saved: " + e.getMessage() + ")");
-        }
+        wb.progress().update(entry.id(), p -> p.seen());
         out.flush();
     }
 

@@ -282,6 +282,43 @@ class CommandsTest {
     }
 
     @Test
+    void validJsonOfTheWrongShapeIsSetAsideLikeAnyUnreadableFile() throws Exception {
+        for (String wrong : List.of("null", "{\"learner\":\"ada\",\"pitfalls\":{\"lost-update\":null}}",
+                "{\"learner\":\"ada\",\"pitfalls\":{\"lost-update\":{\"status\":null}}}")) {
+            Files.writeString(workspace.resolve("progress.json"), wrong);
+            err.getBuffer().setLength(0);
+
+            assertEquals(ExitCodes.AS_EXPECTED, run("list"), wrong);
+
+            assertTrue(err.toString().contains("could not be read"), err::toString);
+        }
+        try (var files = Files.list(workspace)) {
+            assertEquals(3, files.filter(f -> f.getFileName().toString().startsWith("progress.json.corrupt-")).count(),
+                    "every unreadable file kept under a name of its own, even within one second");
+        }
+    }
+
+    @Test
+    void runAndCheckSayWhenTheyHadToSetTheProgressFileAside() throws Exception {
+        Files.writeString(workspace.resolve("progress.json"), "{ not json");
+
+        assertEquals(ExitCodes.AS_EXPECTED, run("show", "lost-update"));
+
+        assertTrue(err.toString().contains("could not be read"), err::toString);
+    }
+
+    @Test
+    void aProgressFileThatCannotBeSavedCostsAWarningNotTheVerdict() throws Exception {
+        Files.createDirectories(workspace.resolve("progress.json")); // a folder where the file should be
+
+        assertEquals(ExitCodes.AS_EXPECTED, run("run", "lost-update"));
+
+        assertTrue(out.toString().contains("REPRODUCED"), out::toString);
+        assertTrue(err.toString().contains("progress was not saved") || err.toString().contains("could not be read"),
+                err::toString);
+    }
+
+    @Test
     void exportsMergeIntoAClassTable() throws Exception {
         Path ada = workspace.resolve("ada.json");
         Path bob = workspace.resolve("bob.json");
