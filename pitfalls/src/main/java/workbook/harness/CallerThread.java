@@ -74,10 +74,13 @@ public final class CallerThread implements AutoCloseable {
             return new Returned(what, millisSince(start), null, List.of());
         } catch (TimeoutException e) {
             Thread caller = current.get();
-            List<Evidence> stuck = caller == null
-                    ? List.of()
-                    : List.of(new Evidence.Threads("Where " + what + " was stuck",
-                            ThreadViews.of(List.of(caller.threadId()), names)));
+            List<Evidence> stuck = new java.util.ArrayList<>();
+            if (caller != null) {
+                stuck.add(new Evidence.Threads("Where " + what + " was stuck",
+                        ThreadViews.of(List.of(caller.threadId()), names)));
+            }
+            // A call stuck in a deadlock of the code under test's own: show the cycle, as jstack would.
+            DeadlockDetector.findCycle(names).ifPresent(stuck::add);
             return new Returned(what, patience.toMillis(),
                     what + " did not return within " + patience.toMillis() + " ms", stuck);
         } catch (ExecutionException e) {

@@ -36,6 +36,42 @@ class CallerThreadTest {
     }
 
     @Test
+    void aCallStuckInADeadlockShowsTheCallersStackAndTheLockCycle() throws Exception {
+        java.util.concurrent.locks.ReentrantLock a = new java.util.concurrent.locks.ReentrantLock();
+        java.util.concurrent.locks.ReentrantLock b = new java.util.concurrent.locks.ReentrantLock();
+        LockNames names = new LockNames();
+        names.name(a, "lock A");
+        names.name(b, "lock B");
+        CountDownLatch bHeld = new CountDownLatch(1);
+        CountDownLatch aHeld = new CountDownLatch(1);
+        Thread other = Thread.ofPlatform().daemon().name("other").start(() -> {
+            try {
+                b.lockInterruptibly();
+                bHeld.countDown();
+                aHeld.await();
+                a.lockInterruptibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try (CallerThread caller = new CallerThread()) {
+            CallerThread.Returned call = caller.timed("transfer()", Duration.ofMillis(500), () -> {
+                a.lockInterruptibly();
+                aHeld.countDown();
+                bHeld.await();
+                b.lockInterruptibly();
+            }, names);
+
+            assertEquals("transfer() did not return within 500 ms", call.problem());
+            assertTrue(call.evidence().get(0) instanceof Evidence.Threads, call.evidence()::toString);
+            Evidence.LockCycle cycle = (Evidence.LockCycle) call.evidence().get(1);
+            assertEquals(2, cycle.edges().size(), cycle::toString);
+        } finally {
+            other.interrupt();
+        }
+    }
+
+    @Test
     void aCallThatNeverReturnsIsReportedAndInterruptedAtClose() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
