@@ -126,7 +126,8 @@ final class ProgressStore {
         try {
             save(updated);
         } catch (IOException e) {
-            warnings.add("Your progress was not saved (" + firstLine(e) + ").");
+            warnings.add("Your progress was not saved: " + file + " cannot be written (" + e.getClass().getSimpleName()
+                    + ": " + firstLine(e) + ").");
         }
         return updated;
     }

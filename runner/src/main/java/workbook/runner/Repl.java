@@ -70,12 +70,15 @@ final class Repl {
         shell = new JavaShell(
                 Arrays.asList(TrialClasspath.forVariant(Variant.BROKEN, null).split(java.io.File.pathSeparator)),
                 new PrintStream(terminal.output(), true, terminal.encoding()));
-        Files.createDirectories(wb.workspace().root());
-        reader = LineReaderBuilder.builder().terminal(terminal).appName("workbook")
+        LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("workbook")
                 .completer(new ReplCompleter(commands, shell)).parser(new ReplParser(shell))
-                .variable(LineReader.HISTORY_FILE, wb.workspace().root().resolve(".repl-history"))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "      ...> ")
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true).build();
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        Optional<Path> history = historyFile();
+        history.ifPresentOrElse(file -> builder.variable(LineReader.HISTORY_FILE, file),
+                () -> out.println(wb.style().dim("(No history this time: " + wb.workspace().root()
+                        + " cannot be written.)")));
+        reader = builder.build();
         Thread repl = Thread.currentThread();
         terminal.handle(Terminal.Signal.INT, signal -> repl.interrupt());
         try (JavaShell closing = shell) {
@@ -125,6 +128,18 @@ final class Repl {
             out.flush();
             Thread.interrupted();
         }
+    }
+
+    /** The history file, if the workspace can hold one: an unwritable home means no history, not a failure. */
+    private Optional<Path> historyFile() {
+        Path file = wb.workspace().root().resolve(".repl-history");
+        try {
+            Files.createDirectories(wb.workspace().root());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        boolean writable = Files.exists(file) ? Files.isWritable(file) : Files.isWritable(file.getParent());
+        return writable ? Optional.of(file) : Optional.empty();
     }
 
     private String prompt() {
