@@ -58,7 +58,8 @@ final class JavaShell implements AutoCloseable {
             classPath.forEach(js::addToClasspath);
             // The first evaluation starts the remote VM: pay for it now, not at the learner's first. The VM shares
             // the terminal's process group: Ctrl-C must stop the snippet (through stop()), not kill the VM.
-            js.eval("sun.misc.Signal.handle(new sun.misc.Signal(\"INT\"), sun.misc.SignalHandler.SIG_IGN);");
+            // A statement, not an expression: an expression would take the name $1 from the learner's first value.
+            js.eval("if (true) { sun.misc.Signal.handle(new sun.misc.Signal(\"INT\"), sun.misc.SignalHandler.SIG_IGN); }");
             return js;
         }, Executors.newSingleThreadExecutor(Harness.threads("jshell-start")));
     }
@@ -162,8 +163,9 @@ final class JavaShell implements AutoCloseable {
             running.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             out.println("|  Stopped (" + why + ").");
         } catch (TimeoutException | ExecutionException | InterruptedException stuck) {
-            out.println("|  The snippet would not stop (" + why + "): a thread blocked entering synchronized ignores "
-                    + "stop and interrupts. Starting a new shell VM and replaying your declarations.");
+            out.println("|  The snippet would not stop (" + why + "): its thread ignores stop() and interrupts (as a"
+                    + " thread blocked entering synchronized, or in a blocking native call such as a socket write,"
+                    + " does). Starting a new shell VM and replaying your declarations.");
             restart();
         } finally {
             Thread.interrupted(); // the interrupt was for the snippet, not for the REPL
