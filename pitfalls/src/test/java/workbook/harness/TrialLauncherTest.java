@@ -192,6 +192,17 @@ class TrialLauncherTest {
     }
 
     @Test
+    void aTrialRunsInAScratchFolderOfItsOwnAndIsToldNothingOfTheWorkbooksPlaces() {
+        Verdict verdict = launcher.run("test-tells-its-place", Variant.BROKEN, Duration.ofSeconds(2));
+
+        String dir = verdict.summary().substring(4, verdict.summary().indexOf(" home="));
+        assertTrue(Path.of(dir).getFileName().toString().startsWith("workbook-trial-"), verdict.summary());
+        assertTrue(!Path.of(dir).toAbsolutePath().equals(Path.of("").toAbsolutePath()), verdict.summary());
+        assertTrue(verdict.summary().contains(" home=null "), verdict.summary());
+        assertTrue(verdict.summary().endsWith(" pwd=" + dir), verdict.summary());
+    }
+
+    @Test
     void aTrialThatRunsOutOfHeapSaysSo() {
         Verdict verdict = launcher.run("test-fills-heap", Variant.BROKEN, Duration.ofSeconds(5));
 

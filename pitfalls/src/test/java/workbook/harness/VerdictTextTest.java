@@ -50,4 +50,15 @@ class VerdictTextTest {
         assertTrue(text.contains("  | printed"), text);
         assertTrue(text.contains("10  " + "#".repeat(40) + " 23"), text);
     }
+
+    @Test
+    void aTrialThatNeverReportedHasNoEvidenceTime() {
+        Verdict never = new Verdict("lost-update", Variant.MINE, Outcome.INCONCLUSIVE, null,
+                "the trial JVM did not report", List.of(), new Verdict.Timings(15_000, 0, 0), "");
+
+        String text = VerdictText.render(never);
+
+        assertTrue(text.contains("Time: trial 15,000 ms (JVM included)"), text);
+        assertTrue(!text.contains("evidence at"), text);
+    }
 }

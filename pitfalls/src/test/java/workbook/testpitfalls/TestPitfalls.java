@@ -250,6 +250,19 @@ public final class TestPitfalls {
         }
     }
 
+    /** Says where its trial runs and what it was told of the workbook. */
+    public static final class TellsItsPlace extends Base {
+        public TellsItsPlace() {
+            super("test-tells-its-place");
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) {
+            return trial.reproduced(FailureKind.RACE, "dir=" + System.getProperty("user.dir") + " home="
+                    + System.getenv("WORKBOOK_HOME") + " pwd=" + System.getenv("PWD"));
+        }
+    }
+
     /** Its scenario never returns. */
     public static final class StuckScenario extends Base {
         public StuckScenario() {

@@ -319,6 +319,21 @@ class CommandsTest {
     }
 
     @Test
+    void anUnwritableHomeKeepsTheVerdictsExitCodeAndWarnsThatProgressWasNotSaved() {
+        Workbook wb = new Workbook(Catalog::load, new Workspace(Path.of("/proc/no-workbook-here")), Style.plain(),
+                new TrialLauncher(), new BufferedReader(new StringReader("")), false);
+        CommandLine line = Main.commandLine(wb);
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+
+        assertEquals(ExitCodes.AS_EXPECTED, line.execute("run", "lost-update"));
+
+        assertTrue(out.toString().contains("REPRODUCED"), out::toString);
+        assertTrue(err.toString().contains("Your progress was not saved: /proc/no-workbook-here/progress.json cannot"
+                + " be written"), err::toString);
+    }
+
+    @Test
     void exportsMergeIntoAClassTable() throws Exception {
         Path ada = workspace.resolve("ada.json");
         Path bob = workspace.resolve("bob.json");
