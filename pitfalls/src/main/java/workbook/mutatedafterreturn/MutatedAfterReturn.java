@@ -1,6 +1,8 @@
 package workbook.mutatedafterreturn;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import workbook.harness.Delays;
 import workbook.harness.Evidence;
 import workbook.harness.Evidence.Count;
 import workbook.harness.Evidence.Event;
@@ -19,15 +24,18 @@ import workbook.harness.FailureKind;
 import workbook.harness.Finding;
 import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
+import workbook.harness.ThreadViews;
 import workbook.harness.TimelineRecorder;
 import workbook.harness.Trial;
 
 /**
- * A web thread runs 8 searches and renders each result the moment {@code search()} returns it. The suggester takes
- * {@link #SUGGEST_TIME} ({@link #TYPO_TIME} for a query with a typo), or answers as soon as {@code search()} has
- * returned and the page is rendered, whichever comes first. So suggestions that a task adds after the return always
- * land on a result that has already been rendered, and a fixed wait misses the slow ones. Then the scenario waits
- * for the suggester's answer to settle and looks at the same result object again.
+ * A web thread runs 8 searches, in an order drawn anew in every trial, and renders each result the moment
+ * {@code search()} returns it. The suggester takes a time drawn anew for every call (see {@link Pace}), or answers as
+ * soon as {@code search()} has returned and the page is rendered, whichever comes first. So suggestions that a task
+ * adds after the return always land on a result that has already been rendered. One search in every trial has a slow
+ * suggestion and another a quick one, so that no fixed wait passes: one shorter than the slow suggestion misses it,
+ * and one longer keeps the quick search waiting long after its answer ({@link #LINGER}). Then the scenario waits for
+ * the suggester's answer to settle and looks at the same result object again.
  */
 public final class MutatedAfterReturn implements Pitfall<Search> {
 
@@ -51,9 +59,39 @@ public final class MutatedAfterReturn implements Pitfall<Search> {
             new Query("hiking boots", List.of("leather hiking boots", "waterproof hiking boots"),
                     List.of("trail shoes", "hiking socks")),
             new Query("running shorts", List.of("running shorts with pockets"), List.of("running tights")));
-    static final Duration SUGGEST_TIME = Duration.ofMillis(5);
-    static final Duration TYPO_TIME = Duration.ofMillis(150);
+    static final Duration FASTEST = Duration.ofMillis(1);
+    static final Duration SLOWEST = Duration.ofMillis(600);
+    /**
+     * How long after the suggester's answer search() may take to return: the wake-up of a waiting thread on a busy
+     * machine, with room to spare; a fixed wait that outlasted the answer takes longer.
+     */
+    static final Duration LINGER = Duration.ofMillis(250);
     static final Duration CALL_LIMIT = Duration.ofSeconds(2);
+
+    /** How long the suggester takes for one search. */
+    enum Pace {
+        /** Longer than any search may linger after its answer. */
+        SLOW(LINGER.plusMillis(50), SLOWEST),
+        /** Almost at once. */
+        QUICK(FASTEST, Duration.ofMillis(10)),
+        /** Anything, on a log scale; a typo takes longer (see {@link #delay}). */
+        ANY(FASTEST, SLOWEST.dividedBy(2));
+
+        final Duration shortest;
+        final Duration longest;
+
+        Pace(Duration shortest, Duration longest) {
+            this.shortest = shortest;
+            this.longest = longest;
+        }
+
+        Duration delay(boolean typo) {
+            return this == ANY && typo
+                    ? Delays.between(Duration.ofMillis(10), SLOWEST)
+                    : Delays.between(shortest,
+                            longest);
+        }
+    }
     /** How long after the suggester answered a change to the result may take to show. */
     static final Duration SETTLE = Duration.ofMillis(200);
 
@@ -97,33 +135,58 @@ public final class MutatedAfterReturn implements Pitfall<Search> {
             boolean onlySuggestionsChanged = true;
             List<Event> firstChange = null;
             String firstChangeText = null;
-            for (Query query : QUERIES) {
+            List<Query> queries = new ArrayList<>(QUERIES);
+            Collections.shuffle(queries);
+            int slow = ThreadLocalRandom.current().nextInt(queries.size());
+            int quick = (slow + 1 + ThreadLocalRandom.current().nextInt(queries.size() - 1)) % queries.size();
+            long longestLinger = 0;
+            for (Query query : queries) {
                 if (trial.outOfTime()) {
                     break;
                 }
+                Pace pace = searches == slow ? Pace.SLOW : searches == quick ? Pace.QUICK : Pace.ANY;
                 searches++;
                 timeline.clear();
-                CountDownLatch rendered = suggester.newSearch();
+                CountDownLatch rendered = suggester.newSearch(pace.delay(query.typo()));
+                AtomicReference<Thread> caller = new AtomicReference<>();
                 Future<Seen> call = web.submit(() -> {
+                    caller.set(Thread.currentThread());
                     timeline.add("search(\"" + query.text() + "\") called");
                     SearchResult result = search.search(query.text());
                     long returnedAt = System.nanoTime();
                     Page page = result == null ? null : Page.of(result);
                     timeline.add(returnedAt, "search() returned; rendered: " + page);
                     rendered.countDown();
-                    return new Seen(result, page);
+                    return new Seen(result, page, returnedAt);
                 });
                 Seen seen;
                 try {
-                    seen = call.get(CALL_LIMIT.plus(TYPO_TIME).toMillis(), TimeUnit.MILLISECONDS);
+                    seen = call.get(CALL_LIMIT.plus(SLOWEST).toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
+                    Thread stuck = caller.get();
                     return trial.notWorking("search(\"" + query.text() + "\") did not return within "
-                            + CALL_LIMIT.plus(TYPO_TIME).toMillis() + " ms");
+                            + CALL_LIMIT.plus(SLOWEST).toMillis() + " ms",
+                            new Evidence.Threads("Where search() was stuck", stuck == null
+                                    ? List.of()
+                                    : ThreadViews.of(List.of(stuck.threadId()), trial.lockNames())));
                 } catch (ExecutionException e) {
                     return trial.notWorking("search(\"" + query.text() + "\") threw " + e.getCause());
                 }
                 if (seen.result() == null) {
                     return trial.notWorking("search(\"" + query.text() + "\") returned null");
+                }
+                if (suggester.answeredBeforeRender()) {
+                    long linger = TimeUnit.NANOSECONDS.toMillis(seen.returnedAt() - suggester.answeredAt());
+                    longestLinger = Math.max(longestLinger, linger);
+                    if (linger > LINGER.toMillis()) {
+                        timeline.add("workbook", "renders the page");
+                        return trial.notWorking(String.format(Locale.ROOT,
+                                "search(\"%s\") kept the web thread waiting %,d ms after the suggester had answered: "
+                                        + "it waited a fixed time, not for the suggestions. The contract says it "
+                                        + "returns as soon as the result is complete",
+                                query.text(), linger),
+                                new Evidence.Timeline("That search, in ms since the start", timeline.events()));
+                    }
                 }
                 Page later = settle(seen, suggester);
                 if (!later.equals(seen.atReturn())) {
@@ -160,8 +223,9 @@ public final class MutatedAfterReturn implements Pitfall<Search> {
             }
             return trial.clean(String.format(Locale.ROOT,
                     "%d searches: every result held its hits and suggestions when search() returned it, and did not "
-                            + "change afterwards",
-                    searches),
+                            + "change afterwards; search() returned within %,d ms of the suggester's answer, which "
+                            + "took up to %,d ms",
+                    searches, Math.max(1, longestLinger), suggester.slowestMillis()),
                     new Count("results that changed after search() returned", 0, 0));
         } finally {
             web.shutdownNow();
@@ -176,7 +240,7 @@ public final class MutatedAfterReturn implements Pitfall<Search> {
         if (suggester.answeredBeforeRender()) {
             return Page.of(seen.result());
         }
-        if (suggester.awaitAnswer(CALL_LIMIT.plus(TYPO_TIME))) {
+        if (suggester.awaitAnswer(CALL_LIMIT.plus(SLOWEST))) {
             long deadline = System.nanoTime() + SETTLE.toNanos();
             while (Page.of(seen.result()).equals(seen.atReturn()) && System.nanoTime() < deadline) {
                 Thread.sleep(1);
@@ -198,7 +262,7 @@ public final class MutatedAfterReturn implements Pitfall<Search> {
     }
 
     /** The result search() returned, and the page rendered from it right then. */
-    private record Seen(SearchResult result, Page atReturn) {
+    private record Seen(SearchResult result, Page atReturn, long returnedAt) {
     }
 
     /** Answers after its time, or at once when the current search's page has been rendered. */
@@ -208,12 +272,16 @@ public final class MutatedAfterReturn implements Pitfall<Search> {
         private volatile CountDownLatch rendered = new CountDownLatch(0);
         private volatile CountDownLatch answered = new CountDownLatch(0);
         private volatile boolean answeredBeforeRender;
+        private volatile long answeredAt;
+        private volatile Duration delay = FASTEST;
+        private volatile long slowest;
 
         FakeSuggester(TimelineRecorder timeline) {
             this.timeline = timeline;
         }
 
-        CountDownLatch newSearch() {
+        CountDownLatch newSearch(Duration delay) {
+            this.delay = delay;
             rendered = new CountDownLatch(1);
             answered = new CountDownLatch(1);
             answeredBeforeRender = false;
@@ -226,20 +294,33 @@ public final class MutatedAfterReturn implements Pitfall<Search> {
             timeline.add("suggest(\"" + query + "\") asked");
             CountDownLatch renderedNow = rendered;
             try {
-                renderedNow.await((known != null && known.typo() ? TYPO_TIME : SUGGEST_TIME).toMillis(),
-                        TimeUnit.MILLISECONDS);
+                long start = System.nanoTime();
+                renderedNow.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+                if (renderedNow.getCount() > 0) {
+                    slowest = Math.max(slowest, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             List<String> suggestions = known == null ? List.of() : known.suggestions();
             answeredBeforeRender = renderedNow.getCount() > 0;
-            timeline.add("suggest() answers " + suggestions);
+            answeredAt = System.nanoTime();
+            timeline.add(answeredAt, "suggest() answers " + suggestions);
             answered.countDown();
             return suggestions;
         }
 
         boolean answeredBeforeRender() {
             return answered.getCount() == 0 && answeredBeforeRender;
+        }
+
+        /** When the suggester last answered (a {@link System#nanoTime()} value). */
+        long answeredAt() {
+            return answeredAt;
+        }
+
+        long slowestMillis() {
+            return slowest;
         }
 
         boolean awaitAnswer(Duration limit) throws InterruptedException {
