@@ -20,8 +20,12 @@ final class Leftovers {
     /** How long a trial's threads (a pool winding down) may take to end before they count as left behind. */
     static final Duration GRACE = Duration.ofSeconds(2);
 
-    /** The common pool's workers are the JVM's; idle ones linger for a minute, which is nobody's leak. */
-    private static final String COMMON_POOL_WORKER = "ForkJoinPool.commonPool-worker-";
+    /**
+     * The common pool's threads are the JVM's: its idle workers linger for a minute, and from JDK 25 its delay
+     * scheduler stays for good once a delayed task has been scheduled; nobody's leak.
+     */
+    private static final String COMMON_POOL = "ForkJoinPool.commonPool-";
+    private static final String COMMON_POOL_WORKER = COMMON_POOL + "worker-";
 
     /** What was left, for a message and the evidence. */
     record Found(String what, List<ThreadView> threads) {
@@ -35,7 +39,7 @@ final class Leftovers {
 
     /** Remembers the threads alive before the trial. */
     static Leftovers before() {
-        return new Leftovers(ThreadLeakDetector.snapshot().ignoring(t -> t.getName().startsWith(COMMON_POOL_WORKER)));
+        return new Leftovers(ThreadLeakDetector.snapshot().ignoring(t -> t.getName().startsWith(COMMON_POOL)));
     }
 
     /** Waits up to {@link #GRACE} for what the trial started to end, and says what did not. */
