@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -26,8 +27,11 @@ import workbook.harness.Trial;
  * Runs a nightly job ({@link AuditJob}) in a JVM of its own: {@code main} keeps two audit trails with the audit log
  * under test, 25 events each. It closes the logins trail when that trail's writer has caught up and waits for more
  * (the case that leaks), and the payments trail while its events are still being written (the case that proves
- * close() drains the queue), then returns. Each write takes 1 ms, so the job is done within about 100 ms of its
- * start; a JVM still running a second after {@code main} returned is kept alive by a thread a trail left behind, and
+ * close() drains the queue), then returns. Each write takes 2 to 6 ms, so the job is done within about 200 ms of its
+ * start; a close() that returns more than {@link #CLOSE_LINGER} after its trail's last write (or after it was called,
+ * for the idle trail) waited a fixed time, not for the writer, and a thread that died of an exception is named with
+ * what it printed. A JVM still running a second after {@code main} returned is kept alive by a thread a trail left
+ * behind, and
  * {@link ChildJvm} ends it then ({@link #CHILD_DEADLINE} only bounds a slow start), having listed the non-daemon
  * threads still alive soon after {@code main} returned.
  */
@@ -37,6 +41,11 @@ public final class EndlessConsumer implements Pitfall<AuditLog> {
     static final int EVENTS = 2 * EVENTS_PER_TRAIL;
     static final Duration CHILD_DEADLINE = Duration.ofMillis(4000);
     static final Duration LEAST_DEADLINE = Duration.ofMillis(1000);
+    /**
+     * How long after its trail's last write close() may take to return. Shorter than draining the payments trail takes
+     * (25 writes of at least 2 ms), so a fixed wait either cuts the drain short or lingers past this.
+     */
+    static final Duration CLOSE_LINGER = Duration.ofMillis(40);
 
     @Override
     public String id() {
@@ -83,18 +92,22 @@ public final class EndlessConsumer implements Pitfall<AuditLog> {
                     distinct.size(), EVENTS), writtenCount);
         }
 
+        Optional<Finding> lingered = lingeringClose(events, trial);
+        if (lingered.isPresent()) {
+            return lingered.get();
+        }
         if (child.exited()) {
             if (child.exitCode() != 0 || returnedAt < 0) {
-                return trial.notWorking("the audit program failed (exit code " + child.exitCode() + ")",
-                        new Evidence.Note("Its last lines:\n" + tail(child.output())));
+                return trial.notWorking("the audit program failed (exit code " + child.exitCode() + ")"
+                        + died(events), new Evidence.Note("Its last lines:\n" + tail(child.output())));
             }
             if (distinct.size() < EVENTS) {
                 return trial.notWorking(String.format(Locale.ROOT,
                         "the JVM exited, but only %d of the %d events recorded before close() were written: the "
-                                + "rest were lost",
-                        distinct.size(), EVENTS),
-                        writtenCount, new Evidence.Timeline("The audit program, in ms since it started",
-                                shown(events)));
+                                + "rest were lost%s",
+                        distinct.size(), EVENTS, died(events)),
+                        withErrors(child, writtenCount, new Evidence.Timeline(
+                                "The audit program, in ms since it started", shown(events))));
             }
             int writtenAtShutdown = events.stream().filter(e -> e.what().startsWith(AuditJob.SHUTDOWN))
                     .mapToInt(e -> Integer.parseInt(e.what().substring(AuditJob.SHUTDOWN.length()))).findFirst()
@@ -119,8 +132,9 @@ public final class EndlessConsumer implements Pitfall<AuditLog> {
                 return trial.inconclusive("the audit program had not got as far as close() when its "
                         + deadline.toMillis() + " ms were up: the machine is too busy to tell");
             }
-            return trial.notWorking("close() did not return within " + deadline.toMillis() + " ms", writtenCount,
-                    new Evidence.Timeline("The audit program, in ms since it started", shown(events)));
+            return trial.notWorking("close() did not return within " + deadline.toMillis() + " ms" + died(events),
+                    withErrors(child, writtenCount, new Evidence.Timeline("The audit program, in ms since it started",
+                            shown(events))));
         }
         List<ThreadView> lingering = child.lingering();
         if (lingering.isEmpty()) {
@@ -144,6 +158,56 @@ public final class EndlessConsumer implements Pitfall<AuditLog> {
                 new Evidence.Threads("What kept the JVM alive after main() returned", lingering),
                 writtenCount,
                 new Evidence.Timeline("The audit program, in ms since it started", shown(events)));
+    }
+
+    /**
+     * A close() that returned long after its trail's last write (or after it was called, when the trail was idle): it
+     * waited a fixed time, not for the writer.
+     */
+    private static Optional<Finding> lingeringClose(List<Event> events, Trial trial) {
+        long closing = at(events, AuditJob.CLOSING);
+        long paymentsClosed = at(events, AuditJob.PAYMENTS_CLOSED);
+        long bothClosed = at(events, AuditJob.CLOSED);
+        if (closing < 0 || paymentsClosed < 0 || bothClosed < 0) {
+            return Optional.empty();
+        }
+        long paymentsLinger = paymentsClosed - Math.max(closing, lastWrite(events, "payment", paymentsClosed));
+        long loginsLinger = bothClosed - Math.max(paymentsClosed, lastWrite(events, "login", bothClosed));
+        String trail = paymentsLinger >= loginsLinger ? "payments" : "logins";
+        long linger = Math.max(paymentsLinger, loginsLinger);
+        if (linger <= CLOSE_LINGER.toMillis()) {
+            return Optional.empty();
+        }
+        return Optional.of(trial.notWorking(String.format(Locale.ROOT,
+                "close() of the %s trail kept main() waiting %,d ms after the trail's last write (or after it was "
+                        + "called, if it had nothing left to write): it waited a fixed time, not for the writer. "
+                        + "The contract says close() waits, if at all, only for the writes",
+                trail, linger), new Evidence.Timeline("The audit program, in ms since it started", shown(events))));
+    }
+
+    /** When the last write of a trail ("login", "payment") at or before {@code until} was, or -1. */
+    private static long lastWrite(List<Event> events, String trail, long until) {
+        return events.stream().filter(e -> isWrite(e) && trail(e).equals(trail) && e.atMillis() <= until)
+                .mapToLong(Event::atMillis).max().orElse(-1);
+    }
+
+    /** "; audit-writer died of java.lang.IllegalStateException: ..." for each thread that died, or "". */
+    private static String died(List<Event> events) {
+        List<String> deaths = events.stream().filter(e -> e.what().startsWith(e.thread() + AuditJob.DIED))
+                .map(Event::what).toList();
+        return deaths.isEmpty() ? "" : "; " + String.join("; ", deaths);
+    }
+
+    /** The evidence, and what the program printed on standard error when it printed anything. */
+    private static Evidence[] withErrors(ChildJvm.Result child, Evidence... evidence) {
+        List<String> errors = AuditJob.errors(child.output());
+        List<Evidence> all = new ArrayList<>(List.of(evidence));
+        if (!errors.isEmpty()) {
+            all.add(new Evidence.Note("What the program printed on standard error:\n"
+                    + String.join("\n", errors.subList(0, Math.min(12, errors.size())))
+                    + (errors.size() > 12 ? "\n... " + (errors.size() - 12) + " more lines" : "")));
+        }
+        return all.toArray(Evidence[]::new);
     }
 
     /** Where a parked thread waits: the first frame outside the JDK's parking machinery, e.g. a queue's take(). */
@@ -179,7 +243,8 @@ public final class EndlessConsumer implements Pitfall<AuditLog> {
                 }
             }
             if (skipped > 0) {
-                shown.add(new Event(event.atMillis(), "", "... " + skipped + " more events written"));
+                shown.add(new Event(event.atMillis(), "", "... " + skipped + " more "
+                        + (skipped == 1 ? "event" : "events") + " written"));
                 skipped = 0;
             }
             shown.add(event);
