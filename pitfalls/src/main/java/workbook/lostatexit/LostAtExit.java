@@ -135,7 +135,8 @@ public final class LostAtExit implements Pitfall<Exporter> {
                 continue;
             }
             if (skipped > 0) {
-                shown.add(new Event(event.atMillis(), "", "... " + skipped + " more records stored"));
+                shown.add(new Event(event.atMillis(), "",
+                        "... " + skipped + (skipped == 1 ? " more record stored" : " more records stored")));
                 skipped = 0;
             }
             shown.add(event);
