@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import workbook.harness.Evidence.ThreadView;
 
@@ -47,14 +48,25 @@ public final class ChildJvm {
     }
 
     public static Result run(Class<?> mainClass, List<String> args, Duration deadline) {
+        return run(mainClass, Map.of(), args, deadline);
+    }
+
+    /**
+     * Runs {@code mainClass} with these system properties set on the command line: for what the JVM reads before
+     * {@code main} could set it (the common pool's size, for one).
+     */
+    public static Result run(Class<?> mainClass, Map<String, String> properties, List<String> args,
+            Duration deadline) {
         Path output = null;
         Process process = null;
         long start = System.nanoTime();
         try {
             output = Files.createTempFile("workbook-child-", ".txt");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-XX:+UseSerialGC", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                    ChildMain.class.getName(), mainClass.getName()));
+                    .toString(), "-XX:+UseSerialGC", "-Xmx128m"));
+            properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildMain.class.getName(),
+                    mainClass.getName()));
             command.addAll(args);
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             boolean exited = awaitExit(process, output, deadline);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import workbook.harness.Evidence.Event;
+import workbook.harness.Overlap;
 import workbook.harness.Subjects;
 
 /**
@@ -13,36 +14,43 @@ import workbook.harness.Subjects;
  * the exporter under test and returns from {@code main}, as a batch job does. Each record the sink stores, and each
  * step of {@code main}, is one line on standard output, stamped with the milliseconds since the program started.
  *
- * <p>Arguments: {@code <exporter class> <number of records>}.
+ * <p>Arguments: {@code <exporter class> <number of records> <milliseconds a write takes>}.
  */
 public final class ExportJob {
 
-    /** A production server with a few more cores than a laptop: the common pool gets 4 workers, on any machine. */
+    /**
+     * A production server with a few more cores than a laptop: the common pool gets 4 workers, on any machine. The
+     * JVM reads it at start-up, so {@link LostAtExit} sets it on the command line.
+     */
     static final int POOL_WORKERS = 4;
-    /** One network round trip to the remote store. */
-    static final Duration WRITE_TIME = Duration.ofMillis(5);
+    static final String POOL_WORKERS_PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
     static final String CALLED = "exportAll() called";
     static final String RETURNED = "exportAll() returned";
     static final String MAIN_RETURNS = "main() returns";
     static final String STORED = "stored ";
 
     private static final String PREFIX = "export\t";
+    private static final String OVERLAP_PREFIX = "overlap\t";
     private static final long START = System.nanoTime();
+    private static final Overlap WRITES = new Overlap();
+    /** One network round trip to the remote store; set before the export starts. */
+    private static Duration writeTime;
 
     private ExportJob() {
     }
 
     public static void main(String[] args) throws ClassNotFoundException {
-        // Read when the common pool is created, which is at the first runAsync: nothing has used it yet.
-        System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", String.valueOf(POOL_WORKERS));
         Class<? extends Exporter> type = Class.forName(args[0]).asSubclass(Exporter.class);
-        List<String> records = IntStream.rangeClosed(1, Integer.parseInt(args[1]))
+        writeTime = Duration.ofMillis(Long.parseLong(args[2]));
+        // The batch is read in parallel, as the job reads its input: the common pool is up when the export starts.
+        List<String> records = IntStream.rangeClosed(1, Integer.parseInt(args[1])).parallel()
                 .mapToObj(ExportJob::recordName).toList();
         RecordSink store = ExportJob::store;
         Exporter exporter = Subjects.create(type, store);
         log(CALLED + " with " + records.size() + " records");
         exporter.exportAll(records);
         log(RETURNED);
+        System.out.println(OVERLAP_PREFIX + WRITES.most());
         log(MAIN_RETURNS);
     }
 
@@ -51,11 +59,14 @@ public final class ExportJob {
     }
 
     private static void store(String record) {
+        WRITES.enter();
         try {
-            Thread.sleep(WRITE_TIME);
+            Thread.sleep(writeTime);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the write of " + record + " was interrupted", e);
+        } finally {
+            WRITES.exit();
         }
         log(STORED + record);
     }
@@ -63,6 +74,16 @@ public final class ExportJob {
     private static void log(String what) {
         long millis = Duration.ofNanos(System.nanoTime() - START).toMillis();
         System.out.println(PREFIX + millis + "\t" + Thread.currentThread().getName() + "\t" + what);
+    }
+
+    /**
+     * The most writes that were in flight at once when exportAll() returned, as the program printed it; 0 if it did
+     * not get that far.
+     */
+    static int mostWritesAtOnce(String output) {
+        return output.lines().filter(line -> line.startsWith(OVERLAP_PREFIX))
+                .mapToInt(line -> Integer.parseInt(line.substring(OVERLAP_PREFIX.length()).trim())).findFirst()
+                .orElse(0);
     }
 
     /** The program's lines in its output, as timeline events; other output is left out. */

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import workbook.harness.ChildJvm;
+import workbook.harness.Delays;
 import workbook.harness.Evidence;
 import workbook.harness.Evidence.Count;
 import workbook.harness.Evidence.Event;
@@ -19,13 +21,19 @@ import workbook.harness.Trial;
 
 /**
  * Runs a nightly export program ({@link ExportJob}) in a JVM of its own: {@code main} exports 200 records with the
- * exporter under test and returns. Each record is a 5 ms write, on a common pool of 4 workers, so the batch needs
- * about 250 ms of writing: an exporter that returns before its writes are done leaves most of them to daemon
- * threads, and the JVM ends under them. The scenario counts the records stored before the JVM ended.
+ * exporter under test and returns. Each record is a write of 2 to 16 ms (the store's speed is drawn anew for each
+ * trial), on a common pool of 4 workers, so the batch needs 100-800 ms of writing: an exporter that returns before
+ * its writes are done leaves most of them to daemon threads, and the JVM ends under them. The scenario counts the
+ * records stored before the JVM ended, and checks that the writes overlapped and that exportAll() returned when
+ * they were done, not a fixed time later.
  */
 public final class LostAtExit implements Pitfall<Exporter> {
 
     static final int RECORDS = 200;
+    static final Duration FASTEST_WRITE = Duration.ofMillis(2);
+    static final Duration SLOWEST_WRITE = Duration.ofMillis(16);
+    /** Returning later than this after the last write is waiting for something else than the writes. */
+    static final Duration LATE = Duration.ofMillis(50);
     /** The program needs well under a second; the rest is room for a busy machine. */
     static final Duration CHILD_DEADLINE = Duration.ofSeconds(4);
     static final Duration LEAST_DEADLINE = Duration.ofSeconds(1);
@@ -61,7 +69,10 @@ public final class LostAtExit implements Pitfall<Exporter> {
                     + "run the export program");
         }
         ChildJvm.Result child = ChildJvm.run(ExportJob.class,
-                List.of(implementation.getName(), String.valueOf(RECORDS)), deadline);
+                Map.of(ExportJob.POOL_WORKERS_PROPERTY, String.valueOf(ExportJob.POOL_WORKERS)),
+                List.of(implementation.getName(), String.valueOf(RECORDS),
+                        String.valueOf(Delays.between(FASTEST_WRITE, SLOWEST_WRITE).toMillis())),
+                deadline);
         List<Event> events = ExportJob.events(child.output());
         List<Event> writes = events.stream().filter(e -> e.what().startsWith(ExportJob.STORED)).toList();
         List<String> stored = writes.stream().map(e -> e.what().substring(ExportJob.STORED.length())).toList();
@@ -77,7 +88,7 @@ public final class LostAtExit implements Pitfall<Exporter> {
             return trial.notWorking(returnedAt < 0
                     ? "exportAll() did not return within " + deadline.toMillis() + " ms"
                     : "exportAll() returned, but the program's JVM did not exit within " + deadline.toMillis()
-                            + " ms: non-daemon threads kept it alive",
+                            + (child.lingering().isEmpty() ? " ms" : " ms: non-daemon threads kept it alive"),
                     evidence.toArray(Evidence[]::new));
         }
         if (child.exitCode() != 0) {
@@ -115,10 +126,24 @@ public final class LostAtExit implements Pitfall<Exporter> {
                     new Evidence.Timeline("The export program, in ms since it started", shown(events)));
         }
         long lastWrite = writes.stream().mapToLong(Event::atMillis).max().orElse(0);
+        if (returnedAt - lastWrite > LATE.toMillis()) {
+            return trial.notWorking(String.format(Locale.ROOT,
+                    "all %d records were stored by %,d ms, but exportAll() returned only at %,d ms, %,d ms after the "
+                            + "last write: it waited for a time, not for the writes, and a slower store outlasts any "
+                            + "fixed wait",
+                    RECORDS, lastWrite, returnedAt, returnedAt - lastWrite), storedCount);
+        }
+        if (ExportJob.mostWritesAtOnce(child.output()) < 2) {
+            return trial.notWorking(String.format(Locale.ROOT,
+                    "all %d records were stored before exportAll() returned, but never two at once: it wrote one "
+                            + "record at a time and took %,d ms, where the contract promises the writes in parallel",
+                    RECORDS, returnedAt), storedCount,
+                    new Evidence.Timeline("The export program, in ms since it started", shown(events)));
+        }
         return trial.clean(String.format(Locale.ROOT,
-                "all %d records were stored (the last at %d ms) before exportAll() returned at %d ms; then the JVM "
-                        + "exited by itself",
-                RECORDS, lastWrite, returnedAt), storedCount);
+                "all %d records were stored, up to %d at once (the last at %d ms), before exportAll() returned at "
+                        + "%d ms; then the JVM exited by itself",
+                RECORDS, ExportJob.mostWritesAtOnce(child.output()), lastWrite, returnedAt), storedCount);
     }
 
     /** The steps of main, the first few writes and the last few, in order; the writes between them counted. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,15 @@ class ChildJvmTest {
         assertEquals(0, result.exitCode());
         assertEquals("said hello\n", result.output());
         assertEquals(List.of(), result.lingering());
+    }
+
+    @Test
+    void systemPropertiesAreSetBeforeTheProgramStarts() {
+        ChildJvm.Result result = ChildJvm.run(PrintsPoolSize.class,
+                Map.of("java.util.concurrent.ForkJoinPool.common.parallelism", "7"), List.of(),
+                Duration.ofSeconds(10));
+
+        assertEquals("common pool of 7\n", result.output());
     }
 
     @Test
@@ -37,6 +48,12 @@ class ChildJvmTest {
     public static final class Prints {
         public static void main(String[] args) {
             System.out.println("said " + args[0]);
+        }
+    }
+
+    public static final class PrintsPoolSize {
+        public static void main(String[] args) {
+            System.out.println("common pool of " + ForkJoinPool.commonPool().getParallelism());
         }
     }
 
