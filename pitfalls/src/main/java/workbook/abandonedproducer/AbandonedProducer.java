@@ -30,6 +30,8 @@ public final class AbandonedProducer implements Pitfall<FileSource> {
     /** How long a fetch may keep its caller after the first copy arrived: far more than handing it over takes. */
     static final Duration RETURN_LIMIT = Duration.ofMillis(500);
     static final Duration GRACE = Duration.ofMillis(500);
+    /** Starting a download takes well under a millisecond: asking the mirrors over longer is asking in turn. */
+    static final Duration ASK_SPREAD_LIMIT = Duration.ofMillis(50);
     /** The stacks shown; the rest are counted. */
     static final int THREADS_SHOWN = 2;
 
@@ -123,6 +125,12 @@ public final class AbandonedProducer implements Pitfall<FileSource> {
                     mirrors.mostInFlight(), MIRRORS, mirrors.mostInFlight() == 1 ? "was" : "were", fast,
                     MirrorSet.ALL_ASKED_LIMIT.toMillis()),
                     new Count("downloads in flight at once", MIRRORS, mirrors.mostInFlight()));
+        }
+        if (mirrors.askSpreadMillis() > ASK_SPREAD_LIMIT.toMillis()) {
+            return trial.notWorking(String.format(Locale.ROOT,
+                    "fetch() did not ask the mirrors at once: the last of the %d was asked %,d ms after the first; "
+                            + "the contract says it asks every mirror at once, and %s was kept waiting meanwhile",
+                    MIRRORS, mirrors.askSpreadMillis(), fast));
         }
         long late = mirrors.returnedAfterFirstCopyMillis();
         if (late > RETURN_LIMIT.toMillis()) {

@@ -29,6 +29,8 @@ final class MirrorSet {
     private final Overlap inFlight = new Overlap();
     private final AtomicLong firstCopyNanos = new AtomicLong();
     private final AtomicLong returnNanos = new AtomicLong();
+    private final AtomicLong firstAskedNanos = new AtomicLong();
+    private final AtomicLong allAskedNanos = new AtomicLong();
     private volatile boolean fastAsked;
 
     MirrorSet(int count, int fastAt) {
@@ -76,6 +78,21 @@ final class MirrorSet {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstCopyNanos.get());
     }
 
+    /** From the first mirror asked to the last; 0 if not every mirror was asked. */
+    long askSpreadMillis() {
+        return allAskedNanos.get() == 0
+                ? 0
+                : TimeUnit.NANOSECONDS.toMillis(allAskedNanos.get() - firstAskedNanos.get());
+    }
+
+    private void noteAsked() {
+        firstAskedNanos.compareAndSet(0, System.nanoTime());
+        asked.countDown();
+        if (asked.getCount() == 0) {
+            allAskedNanos.compareAndSet(0, System.nanoTime());
+        }
+    }
+
     /** How long the fetch kept its caller after the fast copy was handed over. */
     long returnedAfterFirstCopyMillis() {
         return TimeUnit.NANOSECONDS.toMillis(Math.max(0, returnNanos.get() - firstCopyNanos.get()));
@@ -97,7 +114,7 @@ final class MirrorSet {
             fastAsked = true;
             inFlight.enter();
             try {
-                asked.countDown();
+                noteAsked();
                 asked.await(ALL_ASKED_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
                 Thread.sleep(Delays.between(Duration.ofMillis(1), Duration.ofMillis(50)));
             } catch (InterruptedException e) {
@@ -127,7 +144,7 @@ final class MirrorSet {
         public String download(String path) {
             inFlight.enter();
             try {
-                asked.countDown();
+                noteAsked();
                 callReturned.await(SLOW_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
                 Thread.sleep(Delays.between(Duration.ofMillis(1), Duration.ofMillis(200)));
             } catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import workbook.harness.CallerThread;
+import workbook.harness.Delays;
 import workbook.harness.Evidence;
 import workbook.harness.Evidence.Count;
 import workbook.harness.Evidence.Event;
@@ -26,11 +27,12 @@ import workbook.harness.ThreadViews;
 import workbook.harness.Trial;
 
 /**
- * Sends nine requests, one after another, through a worker pool of one thread: signed-in and anonymous requests
- * take turns, so every anonymous request lands on the thread a signed-in one has just used, and one checkout fails
- * in the handler, so a clean-up that runs only on success is caught too. The application (the scenario's handler)
- * records who {@link CurrentUser} said each request ran for. Afterwards the scenario asks the idle worker which
- * user it still holds: the last request is signed in, so a clean-up done only before each request is caught.
+ * Sends nine requests, one after another, through a pool of two workers that hands each request to the thread the
+ * last one used ({@link WorkerPool}): signed-in and anonymous requests take turns, so every anonymous request lands on
+ * the thread a signed-in one has just used, and one checkout fails in the handler, so a clean-up that runs only on
+ * success is caught too. The application (the scenario's handler) records who {@link CurrentUser} said each request
+ * ran for. After every request the scenario asks each idle worker which user it still holds: so a clean-up done only
+ * before each request is caught, and one handed to the pool as a task of its own, which runs on the other worker.
  */
 public final class ThreadLocalBleed implements Pitfall<Dispatcher> {
 
@@ -42,6 +44,9 @@ public final class ThreadLocalBleed implements Pitfall<Dispatcher> {
     /** The request whose handling fails. */
     static final String FAILING_PATH = "/checkout";
     static final Duration CALL_LIMIT = Duration.ofSeconds(1);
+    static final int WORKERS = 2;
+    /** The idle workers' users shown; the rest are counted. */
+    static final int HOLDS_SHOWN = 2;
 
     @Override
     public String id() {
@@ -67,19 +72,14 @@ public final class ThreadLocalBleed implements Pitfall<Dispatcher> {
     @Override
     public Finding run(Class<? extends Dispatcher> implementation, Trial trial) throws Exception {
         long start = System.nanoTime();
-        Set<Long> workerIds = ConcurrentHashMap.newKeySet();
-        ThreadFactory named = Thread.ofPlatform().name("worker-", 1).daemon().factory();
-        ExecutorService workers = Executors.newFixedThreadPool(1, task -> {
-            Thread worker = named.newThread(task);
-            workerIds.add(worker.threadId());
-            return worker;
-        });
+        WorkerPool workers = new WorkerPool(WORKERS);
         CallerThread caller = new CallerThread();
         try {
             Application application = new Application(start);
             Dispatcher dispatcher = Subjects.create(implementation, workers, application);
             List<Event> timeline = new ArrayList<>();
             int bleeds = 0;
+            List<String> idleHolds = new ArrayList<>();
             for (Request request : REQUESTS) {
                 Object[] outcome = new Object[1];
                 CallerThread.Returned answered = caller.timed("dispatch(request #" + request.number() + ").get()",
@@ -95,7 +95,8 @@ public final class ThreadLocalBleed implements Pitfall<Dispatcher> {
                 }
                 if (!answered.ok()) {
                     List<Evidence> stuck = new ArrayList<>(answered.evidence());
-                    stuck.add(new Evidence.Threads("The pool's worker", ThreadViews.of(workerIds, trial.lockNames())));
+                    stuck.add(new Evidence.Threads("The pool's workers",
+                            ThreadViews.of(workers.threadIds(), trial.lockNames())));
                     return trial.notWorking(answered.problem(), stuck.toArray(Evidence[]::new));
                 }
                 String body = outcome[0] instanceof String answer ? answer : null;
@@ -127,34 +128,53 @@ public final class ThreadLocalBleed implements Pitfall<Dispatcher> {
                     what += "  <- request #" + lastRequestOf(seen.user().get(), request.number()) + "'s user";
                 }
                 timeline.add(new Event(seen.atMillis(), seen.thread(), "#" + what));
+                if (!workers.awaitQuiet(CALL_LIMIT)) {
+                    return trial.notWorking("the pool was still busy " + CALL_LIMIT.toMillis() + " ms after request #"
+                            + request.number() + " was answered",
+                            new Evidence.Threads("The pool's workers",
+                                    ThreadViews.of(workers.threadIds(), trial.lockNames())));
+                }
+                for (int worker = 0; worker < workers.size(); worker++) {
+                    Optional<String> held = workers.onWorker(worker, CurrentUser::get, CALL_LIMIT);
+                    if (held.isPresent()) {
+                        idleHolds.add("after request #" + request.number() + ", the idle " + workers.name(worker)
+                                + " still held the user " + held.get());
+                    }
+                }
+                workers.awaitQuiet(CALL_LIMIT);
             }
             Evidence.Timeline requests = new Evidence.Timeline(
-                    "The requests, one after another, on the pool's one worker", timeline);
-            Optional<String> leftOnWorker = workers.submit(CurrentUser::get).get(CALL_LIMIT.toMillis(),
-                    TimeUnit.MILLISECONDS);
+                    "The requests, one after another, on the pool's " + WORKERS + " workers", timeline);
             long anonymous = REQUESTS.stream().filter(r -> r.sessionUser() == null).count();
-            if (bleeds > 0 || leftOnWorker.isPresent()) {
+            if (bleeds > 0 || !idleHolds.isEmpty()) {
                 String summary = bleeds > 0
                         ? String.format(Locale.ROOT,
                                 "%d of %d requests without a session ran as the user of an earlier request on the "
                                         + "same pooled thread",
                                 bleeds, anonymous)
-                        : "no request ran as another's user, yet the idle worker still holds the user "
-                                + leftOnWorker.get();
+                        : "no request ran as another's user, yet " + idleHolds.get(0);
                 List<Evidence> evidence = new ArrayList<>(
                         List.of(new Count("requests without a session that ran as someone", 0, bleeds), requests));
-                leftOnWorker.ifPresent(user -> evidence.add(new Note(
-                        "After the last request, the idle worker-1 still holds the user " + user + ".")));
+                if (!idleHolds.isEmpty()) {
+                    evidence.add(new Note(holds(idleHolds)));
+                }
                 return trial.reproduced(FailureKind.LEAK, summary, evidence.toArray(Evidence[]::new));
             }
             return trial.clean(String.format(Locale.ROOT,
-                    "%d requests on one pooled worker: each with a session ran as its user, each of the %d without "
-                            + "one ran as nobody, even after a failed checkout; the idle worker holds no user",
-                    REQUESTS.size(), anonymous), requests);
+                    "%d requests on %d pooled workers: each with a session ran as its user, each of the %d without "
+                            + "one ran as nobody, even after a failed checkout; no idle worker ever held a user",
+                    REQUESTS.size(), WORKERS, anonymous), requests);
         } finally {
             caller.close();
             workers.shutdownNow();
         }
+    }
+
+    private static String holds(List<String> idleHolds) {
+        String shown = String.join("; ", idleHolds.subList(0, Math.min(HOLDS_SHOWN, idleHolds.size())));
+        int more = idleHolds.size() - HOLDS_SHOWN;
+        String text = Character.toUpperCase(shown.charAt(0)) + shown.substring(1);
+        return more > 0 ? text + "; and " + more + " more times an idle worker held a user." : text + ".";
     }
 
     private static int lastRequestOf(String user, int before) {
@@ -177,10 +197,13 @@ public final class ThreadLocalBleed implements Pitfall<Dispatcher> {
         }
 
         @Override
-        public String handle(Request request) {
+        public String handle(Request request) throws InterruptedException {
             Optional<String> user = CurrentUser.get();
             seen.put(request.number(), new Seen(user, Thread.currentThread().getName(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+            // The application's own work: a few ms, so whatever the dispatcher hands the pool meanwhile finds this
+            // worker busy.
+            Thread.sleep(Delays.between(Duration.ofMillis(2), Duration.ofMillis(6)));
             if (request.path().equals(FAILING_PATH)) {
                 throw new IllegalStateException("card declined for " + user.orElse("nobody"));
             }
