@@ -132,9 +132,14 @@ public final class EndlessConsumer implements Pitfall<AuditLog> {
                 return trial.inconclusive("the audit program had not got as far as close() when its "
                         + deadline.toMillis() + " ms were up: the machine is too busy to tell");
             }
+            List<Evidence> evidence = new ArrayList<>(List.of(writtenCount,
+                    new Evidence.Timeline("The audit program, in ms since it started", shown(events))));
+            if (!child.stuck().isEmpty()) {
+                evidence.add(new Evidence.Threads("Where the program's threads were, shortly before the deadline",
+                        child.stuck()));
+            }
             return trial.notWorking("close() did not return within " + deadline.toMillis() + " ms" + died(events),
-                    withErrors(child, writtenCount, new Evidence.Timeline("The audit program, in ms since it started",
-                            shown(events))));
+                    withErrors(child, evidence.toArray(Evidence[]::new)));
         }
         List<ThreadView> lingering = child.lingering();
         if (lingering.isEmpty()) {

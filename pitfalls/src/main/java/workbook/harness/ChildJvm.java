@@ -26,6 +26,10 @@ public final class ChildJvm {
     static final Duration LINGER_REPORT_AFTER = Duration.ofMillis(300);
     static final String THREADS_MARKER = "@@workbook-lingering-threads ";
     static final String RETURNED_MARKER = "@@workbook-main-returned";
+    static final String STUCK_MARKER = "@@workbook-stuck-threads ";
+    static final String STUCK_REPORT_PROPERTY = "workbook.child.reportStuckAfterMillis";
+    /** How long before the deadline the child lists its threads if {@code main} has not returned by then. */
+    static final Duration STUCK_REPORT_BEFORE_DEADLINE = Duration.ofMillis(600);
     /**
      * How long a JVM may stay up after {@code main} returned before it counts as kept alive: long enough for the
      * lingering-thread report, and for an orderly exit, on a busy machine.
@@ -40,10 +44,14 @@ public final class ChildJvm {
      * @param exitCode its exit status, or -1 when it was killed
      * @param output what it printed (stdout and stderr together)
      * @param lingering the non-daemon threads alive {@link #LINGER_REPORT_AFTER} after {@code main} returned
+     * @param stuck the program's threads, {@code main} first, shortly before the deadline if {@code main} had not
+     *        returned by then; empty otherwise
      */
-    public record Result(boolean exited, int exitCode, String output, List<ThreadView> lingering, long millis) {
+    public record Result(boolean exited, int exitCode, String output, List<ThreadView> lingering,
+            List<ThreadView> stuck, long millis) {
         public Result {
             lingering = List.copyOf(lingering);
+            stuck = List.copyOf(stuck);
         }
     }
 
@@ -65,6 +73,9 @@ public final class ChildJvm {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-XX:+UseSerialGC", "-Xmx128m"));
             properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+            long stuckReport = Math.max(deadline.toMillis() / 2,
+                    deadline.minus(STUCK_REPORT_BEFORE_DEADLINE).toMillis());
+            command.add("-D" + STUCK_REPORT_PROPERTY + "=" + stuckReport);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildMain.class.getName(),
                     mainClass.getName()));
             command.addAll(args);
@@ -106,28 +117,39 @@ public final class ChildJvm {
         return false;
     }
 
-    /** The threads still alive after {@code main} returned, as the child reports them ({@link Wire}). */
+    /** The threads the child lists, as it reports them ({@link Wire}). */
     private record Report(List<ThreadView> threads) implements Serializable {
     }
 
     private static Result parse(boolean exited, int exitCode, String text, long millis) {
         StringBuilder output = new StringBuilder();
         List<ThreadView> lingering = List.of();
+        List<ThreadView> stuck = List.of();
         for (String line : text.lines().toList()) {
             if (line.equals(RETURNED_MARKER)) {
                 continue;
             }
-            if (line.startsWith(THREADS_MARKER)) {
-                try {
-                    lingering = Wire.decode(line.substring(THREADS_MARKER.length()), Report.class).threads();
-                } catch (IllegalArgumentException garbled) {
-                    output.append(line).append('\n'); // e.g. run into by the program's own output: no report
-                }
+            String marker = line.startsWith(THREADS_MARKER)
+                    ? THREADS_MARKER
+                    : line.startsWith(STUCK_MARKER) ? STUCK_MARKER : null;
+            List<ThreadView> report = marker == null ? null : decode(line.substring(marker.length()));
+            if (report == null) {
+                output.append(line).append('\n'); // not a report, or one run into by the program's own output
+            } else if (marker.equals(THREADS_MARKER)) {
+                lingering = report;
             } else {
-                output.append(line).append('\n');
+                stuck = report;
             }
         }
-        return new Result(exited, exitCode, output.toString(), lingering, millis);
+        return new Result(exited, exitCode, output.toString(), lingering, stuck, millis);
+    }
+
+    private static List<ThreadView> decode(String report) {
+        try {
+            return Wire.decode(report, Report.class).threads();
+        } catch (IllegalArgumentException garbled) {
+            return null;
+        }
     }
 
     /** The child's main: runs the program's main, then reports what keeps the JVM alive. */
@@ -142,16 +164,58 @@ public final class ChildJvm {
             Wire.encode(new Report(ThreadViews.of(List.of(Thread.currentThread().threadId()), new LockNames())));
             Class<?> program = Class.forName(args[0]);
             String[] programArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
+            Thread main = Thread.currentThread();
+            Thread stuckWatch = Harness.threads("stuck-watch").newThread(() -> reportStuckThreads(main));
+            stuckWatch.start();
             try {
                 program.getMethod("main", String[].class).invoke(null, (Object) programArgs);
             } catch (java.lang.reflect.InvocationTargetException e) {
                 throw e.getCause();
             } finally {
+                stuckWatch.interrupt();
                 System.out.println(RETURNED_MARKER);
                 System.out.flush();
                 Thread watcher = Harness.threads("exit-watch").newThread(ChildMain::reportLingeringThreads);
                 watcher.start();
             }
+        }
+
+        /** If main is still in the program when the parent is about to give up, what every program thread does. */
+        private static void reportStuckThreads(Thread main) {
+            try {
+                Thread.sleep(Long.getLong(STUCK_REPORT_PROPERTY, Long.MAX_VALUE));
+            } catch (InterruptedException returned) {
+                return;
+            }
+            List<Long> ids = new ArrayList<>(List.of(main.threadId()));
+            Thread.getAllStackTraces().keySet().stream().filter(t -> t != main && isProgramThread(t))
+                    .map(Thread::threadId).forEach(ids::add);
+            List<ThreadView> threads = new ArrayList<>(ThreadViews.of(ids, new LockNames()));
+            if (!threads.isEmpty() && threads.get(0).name().equals(main.getName())) {
+                threads.set(0, belowProgramMain(threads.get(0)));
+            }
+            System.out.println(STUCK_MARKER + Wire.encode(new Report(threads)));
+            System.out.flush();
+        }
+
+        /** Not the JDK's own (cleaner, process reaper, ...) nor the workbook's. */
+        private static boolean isProgramThread(Thread thread) {
+            return thread.isAlive() && !thread.getName().startsWith(Harness.THREAD_PREFIX)
+                    && !thread.getName().startsWith("process reaper")
+                    && !thread.getClass().getName().startsWith("jdk.internal.")
+                    && thread.getThreadGroup() != null && !thread.getThreadGroup().getName().equals("system");
+        }
+
+        /** main's stack without the reflection and the ChildMain frames that called the program's main. */
+        private static ThreadView belowProgramMain(ThreadView main) {
+            List<String> stack = new ArrayList<>();
+            for (String frame : main.stack()) {
+                stack.add(frame);
+                if (frame.contains(".main(")) {
+                    break;
+                }
+            }
+            return new ThreadView(main.name(), main.state(), main.waitingOn(), main.ownedBy(), main.holds(), stack);
         }
 
         private static void reportLingeringThreads() {

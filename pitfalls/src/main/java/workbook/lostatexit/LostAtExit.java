@@ -85,6 +85,10 @@ public final class LostAtExit implements Pitfall<Exporter> {
             if (!child.lingering().isEmpty()) {
                 evidence.add(new Evidence.Threads("What kept the JVM alive", child.lingering()));
             }
+            if (returnedAt < 0 && !child.stuck().isEmpty()) {
+                evidence.add(new Evidence.Threads("Where the program's threads were, shortly before the deadline",
+                        child.stuck()));
+            }
             return trial.notWorking(returnedAt < 0
                     ? "exportAll() did not return within " + deadline.toMillis() + " ms"
                     : "exportAll() returned, but the program's JVM did not exit within " + deadline.toMillis()

@@ -51,6 +51,25 @@ class ChildJvmTest {
         }
     }
 
+    @Test
+    void aMainThatNeverReturnsIsShownWhereItIsStuck() {
+        ChildJvm.Result result = ChildJvm.run(NeverReturns.class, List.of(), Duration.ofSeconds(3));
+
+        assertFalse(result.exited());
+        assertEquals("main", result.stuck().get(0).name(), result::toString);
+        List<String> stack = result.stuck().get(0).stack();
+        assertTrue(stack.stream().anyMatch(f -> f.startsWith("java.util.concurrent.CountDownLatch.await")),
+                stack::toString);
+        assertTrue(stack.stream().noneMatch(f -> f.startsWith("jdk.internal.reflect.")), stack::toString);
+        assertEquals(List.of(), result.lingering());
+    }
+
+    public static final class NeverReturns {
+        public static void main(String[] args) throws InterruptedException {
+            new java.util.concurrent.CountDownLatch(1).await();
+        }
+    }
+
     public static final class PrintsPoolSize {
         public static void main(String[] args) {
             System.out.println("common pool of " + ForkJoinPool.commonPool().getParallelism());
