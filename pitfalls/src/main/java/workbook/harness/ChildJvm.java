@@ -76,7 +76,7 @@ public final class ChildJvm {
             long stuckReport = Math.max(deadline.toMillis() / 2,
                     deadline.minus(STUCK_REPORT_BEFORE_DEADLINE).toMillis());
             command.add("-D" + STUCK_REPORT_PROPERTY + "=" + stuckReport);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildMain.class.getName(),
+            command.addAll(List.of("-cp", TrialClasspath.ofThisTrial(), ChildMain.class.getName(),
                     mainClass.getName()));
             command.addAll(args);
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();

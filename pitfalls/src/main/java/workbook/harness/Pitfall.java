@@ -31,6 +31,15 @@ public interface Pitfall<C> {
     }
 
     /**
+     * True when the scenario needs the machine's cores to itself: it measures how truly parallel its threads ran
+     * ({@link Stress}), so that a machine kept busy by other trials makes it INCONCLUSIVE. A runner that runs trials
+     * side by side (the wrong-fix suite) runs such a pitfall's trials alone.
+     */
+    default boolean needsIdleCores() {
+        return false;
+    }
+
+    /**
      * Drives an implementation under stress within the trial's budget and says what happened. Never hangs: every
      * wait on the code under test is bounded.
      */

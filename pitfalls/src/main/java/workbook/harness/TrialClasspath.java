@@ -18,7 +18,24 @@ public final class TrialClasspath {
     /** The resource that marks the solutions jar (or classes folder). */
     static final String SOLUTIONS_MARKER = "META-INF/workbook-solutions";
 
+    /** The learner's classes of the batch trial running now ({@link TrialBatch#runLearners}), or null. */
+    private static volatile Path learnersInBatch;
+
     private TrialClasspath() {
+    }
+
+    /**
+     * This JVM's class path as the trial running in it sees it: with the learner's classes first while a batch runs
+     * them from a folder of their own. For a child JVM that must run the same variant ({@link ChildJvm}).
+     */
+    static String ofThisTrial() {
+        Path learners = learnersInBatch;
+        String classPath = System.getProperty("java.class.path");
+        return learners == null ? classPath : learners.toAbsolutePath() + File.pathSeparator + classPath;
+    }
+
+    static void learnersFirst(Path classes) {
+        learnersInBatch = classes;
     }
 
     /** This JVM's class path, arranged to run {@code variant}; {@code mine} is the learner's classes folder. */

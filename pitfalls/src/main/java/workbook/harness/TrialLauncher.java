@@ -95,8 +95,17 @@ public class TrialLauncher {
         }
     }
 
-    /** What a batch of trials in one JVM gave: a verdict per trial run, and why it stopped early, if it did. */
-    public record Batch(List<Verdict> verdicts, String stoppedEarly) {
+    /**
+     * What a batch of trials in one JVM gave: a verdict per trial run, and why it stopped early, if it did.
+     *
+     * @param cutShort whether the JVM ended (or was killed) in the middle of the trial after the last verdict, rather
+     *        than stopping cleanly between trials
+     */
+    public record Batch(List<Verdict> verdicts, String stoppedEarly, boolean cutShort) {
+        /** A batch that ran, or stopped cleanly between two trials. */
+        public Batch(List<Verdict> verdicts, String stoppedEarly) {
+            this(verdicts, stoppedEarly, false);
+        }
     }
 
     /**
@@ -106,13 +115,32 @@ public class TrialLauncher {
      */
     public Batch runBatch(String pitfall, Variant variant, Duration budget, int count,
             java.util.function.IntConsumer progress) {
+        return batch(pitfall, variant, budget, count, List.of("batch", Integer.toString(count)), progress);
+    }
+
+    /**
+     * Runs one trial of each learner's classes (a folder each, compiled fixes of the pitfall's subject) one after
+     * another in one JVM, for the wrong-fix suite; only for a pitfall whose trials share a JVM. A fix that ends or
+     * wrecks the JVM cuts the batch short ({@link Batch#cutShort()}): the caller runs it alone and the rest anew.
+     */
+    public Batch runLearners(String pitfall, List<Path> learners, Duration budget) {
+        List<String> arguments = new ArrayList<>(List.of("learners"));
+        learners.forEach(folder -> arguments.add(folder.toAbsolutePath().toString()));
+        return batch(pitfall, Variant.MINE, budget, learners.size(), arguments, done -> {
+        });
+    }
+
+    private Batch batch(String pitfall, Variant variant, Duration budget, int count, List<String> arguments,
+            java.util.function.IntConsumer progress) {
         Path work = null;
         Process process = null;
         try {
             work = Processes.scratch(Files.createTempDirectory("workbook-batch-"));
             Path verdictFile = work.resolve("verdicts.txt");
-            List<String> command = command(pitfall, variant, null, budget, verdictFile, false);
-            command.addAll(List.of("batch", Integer.toString(count)));
+            // A batch of learners' fixes loads each from its folder: the JVM's class path is the broken variant's.
+            List<String> command = command(pitfall, variant, variant == Variant.MINE ? Variant.BROKEN : variant, null,
+                    budget, verdictFile, false);
+            command.addAll(arguments);
             process = isolated(new ProcessBuilder(command), work).redirectErrorStream(true).start();
             OutputTail output = OutputTail.of(process, OUTPUT_KEPT_BYTES);
             Duration perTrial = budget.plus(TrialMain.WIND_UP).plus(TrialBatch.GRACE);
@@ -125,6 +153,7 @@ public class TrialLauncher {
             Processes.kill(process);
             List<Verdict> verdicts = new ArrayList<>();
             String stopped = null;
+            boolean cutShort = false;
             for (String line : lines(verdictFile)) {
                 if (line.startsWith(TrialBatch.STOPPED)) {
                     stopped = line.substring(TrialBatch.STOPPED.length());
@@ -134,6 +163,7 @@ public class TrialLauncher {
                         verdicts.add(verdict.withTrial(verdict.timings().scenarioMillis(), ""));
                     } catch (IllegalArgumentException e) {
                         stopped = "verdict " + (verdicts.size() + 1) + " could not be read: " + e.getMessage();
+                        cutShort = true;
                         break;
                     }
                 }
@@ -143,13 +173,14 @@ public class TrialLauncher {
                 String how = ended ? "exited with code " + process.exitValue() : "was killed at its deadline";
                 stopped = "the batch JVM " + how + " after " + verdicts.size() + " of " + count + " trials: "
                         + output.text(OUTPUT_TAIL_CHARS);
+                cutShort = true;
             }
-            return new Batch(verdicts, stopped);
+            return new Batch(verdicts, stopped, cutShort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run a batch JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Batch(List.of(), "the batch was interrupted");
+            return new Batch(List.of(), "the batch was interrupted", true);
         } finally {
             Processes.kill(process);
             Processes.deleteQuietly(work);
@@ -174,7 +205,8 @@ public class TrialLauncher {
         try {
             work = Processes.scratch(Files.createTempDirectory("workbook-trial-"));
             Path verdictFile = work.resolve("verdict.txt");
-            process = isolated(new ProcessBuilder(command(pitfall, variant, mine, budget, verdictFile, hold)), work)
+            process = isolated(new ProcessBuilder(command(pitfall, variant, variant, mine, budget, verdictFile, hold)),
+                    work)
                     .redirectErrorStream(true).start();
             OutputTail output = OutputTail.of(process, OUTPUT_KEPT_BYTES);
             Duration deadline = budget.plus(slack);
@@ -249,8 +281,9 @@ public class TrialLauncher {
         return false;
     }
 
-    private List<String> command(String pitfall, Variant variant, Path mine, Duration budget, Path verdictFile,
-            boolean hold) {
+    /** The trial JVM's command: it runs {@code variant}, on the class path arranged for {@code classPathOf}. */
+    private List<String> command(String pitfall, Variant variant, Variant classPathOf, Path mine, Duration budget,
+            Path verdictFile, boolean hold) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // One GC thread and a modest heap: less noise on a small machine, and a runaway allocation ends fast.
@@ -258,7 +291,7 @@ public class TrialLauncher {
         // System.gc() in the code under test must not hide a leak of threads that end only when collected.
         command.add("-XX:+DisableExplicitGC");
         command.add("-cp");
-        command.add(TrialClasspath.forVariant(variant, mine));
+        command.add(TrialClasspath.forVariant(classPathOf, mine));
         command.add(mainClass);
         command.addAll(List.of(pitfall, variant.name(), Long.toString(budget.toMillis()), verdictFile.toString()));
         if (hold) {

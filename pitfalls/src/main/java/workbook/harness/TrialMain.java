@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,10 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * The main class of a trial's JVM: runs one scenario, writes its verdict to a file ({@link Wire}), and halts, whatever
  * threads the code under test left behind. Its parent, {@link TrialLauncher}, kills it if it does not.
  *
- * <p>Arguments: {@code <pitfall-id> <variant> <budget-millis> <verdict-file> [hold | batch <n>]}. With {@code hold},
+ * <p>Arguments: {@code <pitfall-id> <variant> <budget-millis> <verdict-file> [hold | batch <n> | learners <folder>...]}. With {@code hold},
  * the JVM stays up after reporting, threads and all, for a learner to inspect with {@code jstack} or {@code jcmd},
  * until it is killed or {@link #HOLD_LIMIT} has passed. With {@code batch <n>}, it runs {@code n} trials one after
- * another for a benchmark ({@link TrialBatch}), appending one verdict a line.
+ * another for a benchmark ({@link TrialBatch}), appending one verdict a line; with {@code learners}, one trial of
+ * each learner's classes folder, the same way.
  */
 public final class TrialMain {
 
@@ -37,6 +39,12 @@ public final class TrialMain {
             if (args.length > 5 && args[4].equals("batch")) {
                 status = TrialBatch.run(args[0], Variant.valueOf(args[1]), Duration.ofMillis(Long.parseLong(args[2])),
                         Integer.parseInt(args[5]), Path.of(args[3]));
+                return;
+            }
+            if (args.length > 5 && args[4].equals("learners")) {
+                List<Path> learners = Arrays.stream(args, 5, args.length).map(Path::of).toList();
+                status = TrialBatch.runLearners(args[0], Duration.ofMillis(Long.parseLong(args[2])), learners,
+                        Path.of(args[3]));
                 return;
             }
             Variant variant = Variant.valueOf(args[1]);
@@ -88,10 +96,17 @@ public final class TrialMain {
 
     static Ran runOnce(String id, Variant variant, Duration budget) {
         Pitfall<?> pitfall = Pitfalls.byId(id).orElseThrow(() -> new IllegalArgumentException("no pitfall " + id));
+        return runOnce(id, variant, budget, pitfall.subject());
+    }
+
+    /** One trial of {@code implementation}, the subject as this JVM's class path has it or as a batch loaded it. */
+    static Ran runOnce(String id, Variant variant, Duration budget, Class<?> implementation) {
+        Pitfall<?> pitfall = Pitfalls.byId(id).orElseThrow(() -> new IllegalArgumentException("no pitfall " + id));
         Trial trial = new Trial(budget);
         Leftovers leftovers = Leftovers.before();
         AtomicReference<Finding> finding = new AtomicReference<>();
-        Thread scenario = Harness.threads("scenario").newThread(() -> finding.set(runScenario(pitfall, trial)));
+        Thread scenario = Harness.threads("scenario")
+                .newThread(() -> finding.set(runScenario(pitfall, implementation, trial)));
         scenario.start();
         try {
             scenario.join(budget.plus(WIND_UP).toMillis());
@@ -128,9 +143,10 @@ public final class TrialMain {
         return new Ran(Verdict.of(id, variant, judged, scenarioMillis), ended);
     }
 
-    private static <C> Finding runScenario(Pitfall<C> pitfall, Trial trial) {
+    @SuppressWarnings("unchecked") // a class of the subject's name, loaded on the class path or from a learner's folder
+    private static <C> Finding runScenario(Pitfall<C> pitfall, Class<?> implementation, Trial trial) {
         try {
-            return pitfall.run(pitfall.subject(), trial);
+            return pitfall.run((Class<? extends C>) implementation, trial);
         } catch (Subjects.SubjectException e) {
             return trial.notWorking(e.getMessage());
         } catch (OutOfMemoryError e) {

@@ -60,6 +60,12 @@ public final class LockOrdering implements Pitfall<Transfers> {
         return AccountTransfers.class;
     }
 
+    /** It measures the machine's parallelism during the run ({@link Stress}). */
+    @Override
+    public boolean needsIdleCores() {
+        return true;
+    }
+
     @Override
     public Finding run(Class<? extends Transfers> implementation, Trial trial) throws Exception {
         long transfers = 0;

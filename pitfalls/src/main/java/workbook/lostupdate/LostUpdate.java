@@ -54,6 +54,12 @@ public final class LostUpdate implements Pitfall<ViewCounter> {
         return PageViewCounter.class;
     }
 
+    /** It measures the machine's parallelism during the run ({@link Stress}). */
+    @Override
+    public boolean needsIdleCores() {
+        return true;
+    }
+
     @Override
     public Finding run(Class<? extends ViewCounter> implementation, Trial trial) throws Exception {
         long recorded = 0;

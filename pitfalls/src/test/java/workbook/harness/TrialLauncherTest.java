@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Trials in real child JVMs, driven by the test pitfalls registered in this module's test resources. */
 class TrialLauncherTest {
@@ -51,6 +54,48 @@ class TrialLauncherTest {
         assertEquals(Outcome.REPRODUCED, batch.verdicts().get(0).outcome());
         assertTrue(batch.stoppedEarly().contains("trial 1 of 5 left the JVM unclean"), batch.stoppedEarly());
         assertTrue(batch.stoppedEarly().contains("parked-for-good"), batch.stoppedEarly());
+    }
+
+    @Test
+    void learnersFixesTakeTheirTurnsInOneJvmEachLoadedFromItsFolder(@TempDir Path folders) throws Exception {
+        List<Path> learners = List.of(announcer(folders.resolve("quiet"), ""),
+                announcer(folders.resolve("still-broken"), "throw new IllegalStateException(\"mine\");"),
+                announcer(folders.resolve("also-quiet"), ""));
+
+        TrialLauncher.Batch batch = launcher.runLearners("test-runs-learners", learners, Duration.ofSeconds(2));
+
+        assertNull(batch.stoppedEarly(), batch::toString);
+        assertEquals(List.of(Outcome.CLEAN, Outcome.NOT_WORKING, Outcome.CLEAN),
+                batch.verdicts().stream().map(Verdict::outcome).toList(), batch::toString);
+        assertTrue(batch.verdicts().get(1).summary().contains("mine"), batch.verdicts().get(1)::summary);
+        assertEquals(batch.verdicts().get(0).summary(), batch.verdicts().get(2).summary(), "the same JVM");
+    }
+
+    @Test
+    void aLearnersFixThatEndsTheJvmCutsTheBatchShort(@TempDir Path folders) throws Exception {
+        List<Path> learners = List.of(announcer(folders.resolve("quiet"), ""),
+                announcer(folders.resolve("exits"), "System.exit(7);"),
+                announcer(folders.resolve("never-run"), ""));
+
+        TrialLauncher.Batch batch = launcher.runLearners("test-runs-learners", learners, Duration.ofSeconds(2));
+
+        assertEquals(List.of(Outcome.CLEAN), batch.verdicts().stream().map(Verdict::outcome).toList(),
+                batch::toString);
+        assertTrue(batch.cutShort(), batch::toString);
+        assertTrue(batch.stoppedEarly().contains("exited with code 7"), batch::stoppedEarly);
+    }
+
+    /** A learner's copy of the test pitfall's subject whose run() does {@code body}, compiled into {@code folder}. */
+    private static Path announcer(Path folder, String body) throws Exception {
+        Path source = folder.resolve("src").resolve("Announcer.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package workbook.testpitfalls;\npublic class Announcer implements Runnable {\n"
+                + "    @Override public void run() { " + body + " }\n}\n");
+        Path classes = Files.createDirectories(folder.resolve("classes"));
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                source.toString());
+        assertEquals(0, status, "the learner's copy compiles");
+        return classes;
     }
 
     @Test

@@ -39,6 +39,24 @@ public final class TestPitfalls {
         }
     }
 
+    /** Shares a JVM; runs its subject ({@link Announcer}, or a learner's copy) and says which JVM it ran in. */
+    public static final class RunsLearners extends SharedJvm {
+        public RunsLearners() {
+            super("test-runs-learners");
+        }
+
+        @Override
+        public Class<? extends Runnable> subject() {
+            return Announcer.class;
+        }
+
+        @Override
+        public Finding run(Class<? extends Runnable> implementation, Trial trial) {
+            Subjects.create(implementation).run();
+            return trial.clean("ran in JVM " + ProcessHandle.current().pid());
+        }
+    }
+
     /** Says its trials share a JVM, but leaves a thread parked for good. */
     public static final class LeavesThread extends SharedJvm {
         public LeavesThread() {

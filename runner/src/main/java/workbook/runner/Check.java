@@ -1,6 +1,7 @@
 package workbook.runner;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +69,44 @@ final class Check {
         this.workspace = workspace;
     }
 
+    /**
+     * Checks several fixes of one pitfall, each in a build folder of its own under {@code builds}: for the wrong-fix
+     * suite. Where the pitfall's trials share a JVM and one trial each is asked for, the fixes take their turns in
+     * one JVM ({@link TrialLauncher#runLearners}); a fix that leaves the JVM unclean ends that batch, and one that
+     * ends or wrecks the JVM is checked again alone, so every fix gets the verdict a check of its own gives.
+     */
+    List<Report> runEach(Pitfall<?> pitfall, List<Path> sources, Path builds) throws IOException {
+        List<Report> reports = new ArrayList<>();
+        List<Integer> compiled = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Path build = Files.createDirectories(builds.resolve(String.valueOf(i + 1)));
+            if (!pitfall.trialsShareJvm() || trials != 1 || workspace != null) {
+                reports.add(run(pitfall, sources.get(i), build));
+                continue;
+            }
+            LearnerCompiler.Compilation compilation = LearnerCompiler.compile(pitfall, sources.get(i), build);
+            reports.add(new Report(Result.DOES_NOT_COMPILE, compilation, List.of()));
+            if (compilation.compiled()) {
+                compiled.add(i);
+            }
+        }
+        int next = 0;
+        while (next < compiled.size()) {
+            List<Integer> batch = compiled.subList(next, compiled.size());
+            TrialLauncher.Batch ran = launcher.runLearners(pitfall.id(),
+                    batch.stream().map(i -> reports.get(i).compilation().classes()).toList(), budget);
+            for (Verdict verdict : ran.verdicts()) {
+                int fix = compiled.get(next++);
+                reports.set(fix, new Report(result(verdict), reports.get(fix).compilation(), List.of(verdict)));
+            }
+            if ((ran.cutShort() || ran.verdicts().isEmpty()) && next < compiled.size()) {
+                int fix = compiled.get(next++);
+                reports.set(fix, run(pitfall, sources.get(fix), builds.resolve(String.valueOf(fix + 1))));
+            }
+        }
+        return reports;
+    }
+
     Report run(Pitfall<?> pitfall, Path source, Path buildDir) throws IOException {
         LearnerCompiler.Compilation compilation = LearnerCompiler.compile(pitfall, source, buildDir);
         if (!compilation.compiled()) {
@@ -84,13 +123,18 @@ final class Check {
                 return new Report(Result.DOES_NOT_WORK, compilation, verdicts, restored);
             }
             if (verdict.outcome() != Outcome.CLEAN) {
-                return new Report(switch (verdict.outcome()) {
-                    case REPRODUCED -> Result.STILL_BROKEN;
-                    case NOT_WORKING -> Result.DOES_NOT_WORK;
-                    default -> Result.INCONCLUSIVE;
-                }, compilation, verdicts);
+                return new Report(result(verdict), compilation, verdicts);
             }
         }
         return new Report(Result.FIXED, compilation, verdicts);
+    }
+
+    private static Result result(Verdict verdict) {
+        return switch (verdict.outcome()) {
+            case CLEAN -> Result.FIXED;
+            case REPRODUCED -> Result.STILL_BROKEN;
+            case NOT_WORKING -> Result.DOES_NOT_WORK;
+            default -> Result.INCONCLUSIVE;
+        };
     }
 }

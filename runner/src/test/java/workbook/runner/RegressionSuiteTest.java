@@ -3,6 +3,7 @@ package workbook.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -17,7 +18,8 @@ import workbook.lessons.Lessons;
 
 /**
  * The catalog as a regression suite: every broken example still fails with its declared kind, every fix passes.
- * Each trial runs in its own JVM with a hard deadline, so a deadlock or a leak cannot hang the build. New pitfalls
+ * Each trial runs in its own JVM with a hard deadline, so a deadlock or a leak cannot hang the build; two run side by
+ * side ({@link SideBySide}). New pitfalls
  * join by being registered as a {@link Pitfall} service; this class never changes.
  */
 class RegressionSuiteTest {
@@ -27,18 +29,24 @@ class RegressionSuiteTest {
 
     @TestFactory
     Stream<DynamicTest> everyBrokenExampleReproducesAndEveryFixIsClean() {
-        List<Pitfall<?>> pitfalls = Pitfalls.all();
-        return pitfalls.stream().flatMap(pitfall -> Stream.of(
-                DynamicTest.dynamicTest(pitfall.id() + " broken reproduces " + pitfall.kind(), () -> {
-                    Verdict verdict = launcher.run(pitfall.id(), Variant.BROKEN, TrialLauncher.DEFAULT_BUDGET);
-                    assertEquals(Outcome.REPRODUCED, verdict.outcome(), () -> VerdictText.render(verdict));
-                    assertEquals(pitfall.kind(), verdict.kind(), () -> VerdictText.render(verdict));
-                    assertTheLessonsExampleMatches(pitfall, verdict);
-                }), DynamicTest.dynamicTest(pitfall.id() + " fixed is clean", () -> {
-                    Verdict verdict = launcher.run(pitfall.id(), Variant.FIXED, TrialLauncher.DEFAULT_BUDGET);
-                    assertEquals(Outcome.CLEAN, verdict.outcome(), () -> VerdictText.render(verdict));
-                    assertTheLessonsExampleMatches(pitfall, verdict);
-                })));
+        SideBySide runners = new SideBySide();
+        List<DynamicTest> tests = Pitfalls.all().stream().flatMap(pitfall -> {
+            Future<Verdict> broken = runners.submit(pitfall,
+                    () -> launcher.run(pitfall.id(), Variant.BROKEN, TrialLauncher.DEFAULT_BUDGET));
+            Future<Verdict> fixed = runners.submit(pitfall,
+                    () -> launcher.run(pitfall.id(), Variant.FIXED, TrialLauncher.DEFAULT_BUDGET));
+            return Stream.of(DynamicTest.dynamicTest(pitfall.id() + " broken reproduces " + pitfall.kind(), () -> {
+                Verdict verdict = SideBySide.result(broken);
+                assertEquals(Outcome.REPRODUCED, verdict.outcome(), () -> VerdictText.render(verdict));
+                assertEquals(pitfall.kind(), verdict.kind(), () -> VerdictText.render(verdict));
+                assertTheLessonsExampleMatches(pitfall, verdict);
+            }), DynamicTest.dynamicTest(pitfall.id() + " fixed is clean", () -> {
+                Verdict verdict = SideBySide.result(fixed);
+                assertEquals(Outcome.CLEAN, verdict.outcome(), () -> VerdictText.render(verdict));
+                assertTheLessonsExampleMatches(pitfall, verdict);
+            }));
+        }).toList();
+        return tests.stream().onClose(runners::close);
     }
 
     /** A lesson that quotes a verdict quotes one the workbook really gives, so that the two cannot drift apart. */

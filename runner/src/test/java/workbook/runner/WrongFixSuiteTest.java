@@ -3,8 +3,10 @@ package workbook.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -17,7 +19,9 @@ import workbook.harness.VerdictText;
 
 /**
  * Every wrong-fix fixture gets the verdict it expects from {@code check}: a plausible wrong fix is never FIXED, and a
- * correct fix written another way than the reference is. One trial a fixture, each in a JVM of its own.
+ * correct fix written another way than the reference is. One trial a fixture: the fixtures of a pitfall whose trials
+ * share a JVM take their turns in one ({@link Check#runEach}), the others get a JVM each; two pitfalls run side by
+ * side ({@link SideBySide}).
  */
 class WrongFixSuiteTest {
 
@@ -27,15 +31,24 @@ class WrongFixSuiteTest {
     @TestFactory
     Stream<DynamicTest> everyFixtureGetsItsVerdict() {
         Check check = new Check(new TrialLauncher(), TrialLauncher.DEFAULT_BUDGET, 1, null);
-        return Pitfalls.all().stream().flatMap(pitfall -> WrongFixes.of(pitfall.id()).stream()
-                .map(fixture -> DynamicTest.dynamicTest(pitfall.id() + " " + fixture.name(), fixture.file().toUri(),
-                        () -> assertVerdict(check, pitfall, fixture))));
+        SideBySide runners = new SideBySide();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Pitfall<?> pitfall : Pitfalls.all()) {
+            List<WrongFixes.Fixture> fixtures = WrongFixes.of(pitfall.id());
+            Future<List<Check.Report>> reports = runners.submit(pitfall, () -> check.runEach(pitfall,
+                    fixtures.stream().map(WrongFixes.Fixture::file).toList(), builds.resolve(pitfall.id())));
+            for (int i = 0; i < fixtures.size(); i++) {
+                WrongFixes.Fixture fixture = fixtures.get(i);
+                int index = i;
+                tests.add(DynamicTest.dynamicTest(pitfall.id() + " " + fixture.name(), fixture.file().toUri(),
+                        () -> assertVerdict(fixture, SideBySide.result(reports).get(index))));
+            }
+        }
+        return tests.stream().onClose(runners::close);
     }
 
-    private void assertVerdict(Check check, Pitfall<?> pitfall, WrongFixes.Fixture fixture) throws Exception {
+    private static void assertVerdict(WrongFixes.Fixture fixture, Check.Report report) {
         assertNotNull(fixture.expected(), fixture.file() + " says no verdict to expect");
-        Path build = Files.createDirectories(builds.resolve(pitfall.id()).resolve(fixture.name()));
-        Check.Report report = check.run(pitfall, fixture.file(), build);
         assertEquals(fixture.expected(), report.result(), () -> fixture.file() + ": expected "
                 + fixture.expected().label + ", got " + report.result().label + "\n"
                 + (report.verdicts().isEmpty()

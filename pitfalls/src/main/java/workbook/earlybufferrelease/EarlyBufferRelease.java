@@ -1,0 +1,192 @@
+package workbook.earlybufferrelease;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import workbook.harness.CallerThread;
+import workbook.harness.Evidence;
+import workbook.harness.Evidence.Count;
+import workbook.harness.FailureKind;
+import workbook.harness.Finding;
+import workbook.harness.HeldPool;
+import workbook.harness.Pitfall;
+import workbook.harness.Subjects;
+import workbook.harness.ThreadViews;
+import workbook.harness.Trial;
+
+/**
+ * Ships 10 log lines (drawn anew every trial) one after another. The writer pool is busy ({@link HeldPool}): it
+ * starts the writes only after a few of the ship() calls (3 to 7, drawn anew) have returned, then runs them on 2
+ * writers while the rest are shipped. The buffer pool hands out the buffer given back last, and the collector reads
+ * each payload in two halves, a millisecond or two apart. Every line must arrive whole and once, on the writer pool;
+ * ship() must return at once; every buffer taken must go back to the pool, once.
+ */
+public final class EarlyBufferRelease implements Pitfall<Shipper> {
+
+    static final List<String> SERVICES = List.of("checkout", "payments", "search", "catalog", "basket", "shipping");
+    static final List<String> EVENTS = List.of("order placed", "card declined", "stock reserved", "refund issued",
+            "address changed", "parcel handed over", "coupon applied");
+    static final int LINES = 10;
+    static final int WRITERS = 2;
+    static final Duration CALL_LIMIT = Duration.ofSeconds(1);
+    static final Duration WRITE_LIMIT = Duration.ofSeconds(2);
+    static final int SHOWN = 3;
+
+    @Override
+    public String id() {
+        return "early-buffer-release";
+    }
+
+    @Override
+    public FailureKind kind() {
+        return FailureKind.RACE;
+    }
+
+    /** Both variants' threads end with the trial (the scenario shuts down the pool it gave). */
+    @Override
+    public boolean trialsShareJvm() {
+        return true;
+    }
+
+    @Override
+    public Class<PooledShipper> subject() {
+        return PooledShipper.class;
+    }
+
+    @Override
+    public Finding run(Class<? extends Shipper> implementation, Trial trial) throws Exception {
+        List<String> lines = lines();
+        int writesStartAfter = ThreadLocalRandom.current().nextInt(3, 8);
+        CountingPool buffers = new CountingPool();
+        HeldPool writers = new HeldPool("writer", WRITERS);
+        Collector collector = new Collector();
+        try (CallerThread caller = new CallerThread()) {
+            Shipper shipper = Subjects.create(implementation, buffers, writers, collector);
+            CallerThread.Returned returned = caller.timed(LINES + " ship() calls", CALL_LIMIT, () -> {
+                for (int i = 0; i < lines.size(); i++) {
+                    shipper.ship(lines.get(i));
+                    if (i + 1 == writesStartAfter) {
+                        writers.release();
+                    }
+                }
+            }, trial.lockNames());
+            int handed = writers.handed();
+            writers.release();
+            if (!returned.ok() && returned.problem().contains("did not return")) {
+                return trial.notWorking(returned.problem() + ", with " + handed + " writes handed to the writer pool, "
+                        + "which starts them after " + writesStartAfter + " ship() calls have returned: ship() "
+                        + "waited for its write, and the contract says it returns at once",
+                        returned.evidence().toArray(Evidence[]::new));
+            }
+            if (!returned.ok()) {
+                return returned.notWorking(trial);
+            }
+            if (!collector.awaitArrivals(LINES, WRITE_LIMIT)) {
+                return trial.notWorking(String.format(Locale.ROOT,
+                        "only %d of %d lines reached the collector within %,d ms of the calls returning (%d writes "
+                                + "were handed to the writer pool)",
+                        collector.arrived().size(), LINES, WRITE_LIMIT.toMillis(), writers.handed()),
+                        new Evidence.Threads("The writer pool's workers",
+                                ThreadViews.of(writers.workerIds(), trial.lockNames())));
+            }
+            writers.shutdown(WRITE_LIMIT);
+            return judge(lines, collector.arrived(), buffers, writesStartAfter, returned.millis(), trial);
+        } finally {
+            writers.shutdown(WRITE_LIMIT);
+        }
+    }
+
+    private static Finding judge(List<String> lines, List<Collector.Arrived> arrived, CountingPool buffers,
+            int writesStartAfter, long callMillis, Trial trial) {
+        for (Collector.Arrived payload : arrived) {
+            if (!payload.thread().startsWith("writer-")) {
+                return trial.notWorking("a line was written on " + payload.thread()
+                        + ", not on the writer pool the shipper was given");
+            }
+        }
+        Map<String, Integer> expected = count(lines);
+        Map<String, Integer> got = count(arrived.stream().map(Collector.Arrived::text).toList());
+        List<String> missing = new ArrayList<>();
+        expected.forEach((line, times) -> {
+            for (int i = got.getOrDefault(line, 0); i < times; i++) {
+                missing.add(line);
+            }
+        });
+        List<String> foreign = new ArrayList<>();
+        got.forEach((text, times) -> {
+            for (int i = expected.getOrDefault(text, 0); i < times; i++) {
+                foreign.add(text);
+            }
+        });
+        if (!missing.isEmpty()) {
+            return trial.reproduced(FailureKind.RACE, String.format(Locale.ROOT,
+                    "%d of %d lines never arrived as shipped: \"%s\" arrived as \"%s\"", missing.size(), LINES,
+                    missing.get(0), foreign.isEmpty() ? "nothing" : foreign.get(0)),
+                    new Count("lines that arrived whole", LINES, LINES - missing.size()),
+                    new Evidence.Note("Shipped, never arrived" + shownOf(missing) + ":\n" + quoted(missing)
+                            + "\nArrived instead" + shownOf(foreign) + ":\n" + quoted(foreign)),
+                    new Evidence.Note(String.format(Locale.ROOT,
+                            "%s served the %d lines; the writes began after %d of the ship() calls had returned, "
+                                    + "and read buffers that later lines had been written into.",
+                            buffers.distinct() == 1 ? "One buffer" : buffers.distinct() + " buffers", LINES,
+                            writesStartAfter)));
+        }
+        if (buffers.releasedTwice() > 0) {
+            return trial.notWorking(String.format(Locale.ROOT,
+                    "every line arrived whole, but %d buffers were given back to the pool twice (or were not the "
+                            + "pool's): the pool would hand one buffer to two callers",
+                    buffers.releasedTwice()));
+        }
+        if (buffers.outstanding() > 0) {
+            return trial.notWorking(String.format(Locale.ROOT,
+                    "every line arrived whole, but %d of the %d buffers taken from the pool were never given back: "
+                            + "the pool runs dry, or grows without end",
+                    buffers.outstanding(), buffers.acquired()),
+                    new Count("buffers given back", buffers.acquired(),
+                            buffers.acquired() - buffers.outstanding()));
+        }
+        return trial.clean(String.format(Locale.ROOT,
+                "%d lines arrived whole and once, written on the writer pool; the %d ship() calls returned after %,d "
+                        + "ms in all; %d buffers served them, each given back once its write was done",
+                LINES, LINES, callMillis, buffers.distinct()), new Count("lines that arrived whole", LINES, LINES));
+    }
+
+    private static Map<String, Integer> count(List<String> texts) {
+        Map<String, Integer> counts = new HashMap<>();
+        texts.forEach(text -> counts.merge(text, 1, Integer::sum));
+        return counts;
+    }
+
+    private static String shownOf(List<String> texts) {
+        return texts.size() > SHOWN ? " (the first " + SHOWN + " of " + texts.size() + ")" : "";
+    }
+
+    private static String quoted(List<String> texts) {
+        if (texts.isEmpty()) {
+            return "  (none)";
+        }
+        List<String> shown = new ArrayList<>();
+        for (String text : texts.subList(0, Math.min(SHOWN, texts.size()))) {
+            shown.add("  \"" + text + "\"");
+        }
+        return String.join("\n", shown);
+    }
+
+    /** Ten different lines of a service log. */
+    private static List<String> lines() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Map<String, Boolean> lines = new LinkedHashMap<>();
+        int order = random.nextInt(10_000, 90_000);
+        while (lines.size() < LINES) {
+            order += random.nextInt(1, 9);
+            lines.put(String.format(Locale.ROOT, "INFO %s: %s, order %d", SERVICES.get(random.nextInt(SERVICES.size())),
+                    EVENTS.get(random.nextInt(EVENTS.size())), order), true);
+        }
+        return List.copyOf(lines.keySet());
+    }
+}

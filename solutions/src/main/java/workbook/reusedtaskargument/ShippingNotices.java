@@ -1,0 +1,29 @@
+package workbook.reusedtaskargument;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/** Mails each customer whose order has shipped, on the mail pool, so that a batch never waits for the mails. */
+public class ShippingNotices implements Notices {
+
+    private final Executor mailPool;
+    private final Mailer mailer;
+
+    public ShippingNotices(Executor mailPool, Mailer mailer) {
+        this.mailPool = mailPool;
+        this.mailer = mailer;
+    }
+
+    @Override
+    public void announce(List<Order> shipped) {
+        StringBuilder text = new StringBuilder();
+        for (Order order : shipped) {
+            text.setLength(0);
+            text.append("Dear ").append(order.customer()).append(", your order ").append(order.number())
+                    .append(" has shipped.");
+            // The builder is reused for the next order at once; the task runs later. Hand it a String of its own.
+            String mail = text.toString();
+            mailPool.execute(() -> mailer.send(order.customer(), mail));
+        }
+    }
+}
