@@ -205,7 +205,8 @@ public final class CheckThenAct implements Pitfall<Sessions> {
         Backend backend = new Backend(numbers, HELD_USER);
         Sessions sessions = Subjects.create(implementation, backend);
         String heldCall = "sessionFor(\"" + HELD_USER + "\")";
-        try (CallerThread held = new CallerThread(); CallerThread other = new CallerThread()) {
+        try (CallerThread held = new CallerThread("request-for-" + HELD_USER);
+                CallerThread other = new CallerThread("request-for-" + OTHER_USER)) {
             Future<Session> first = held.submit(() -> sessions.sessionFor(HELD_USER));
             if (!backend.awaitHeldLogin(CALL_LIMIT)) {
                 return trial.notWorking(heldCall + " did not log " + HELD_USER + " in within "

@@ -47,8 +47,17 @@ public final class CallerThread implements AutoCloseable {
         }
     }
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(Harness.threads("caller"));
+    private final ExecutorService thread;
     private final AtomicReference<Thread> current = new AtomicReference<>();
+
+    public CallerThread() {
+        this("caller");
+    }
+
+    /** A caller thread named for its role ({@code workbook-<role>-1}), where a scenario has more than one. */
+    public CallerThread(String role) {
+        thread = Executors.newSingleThreadExecutor(Harness.threads(role));
+    }
 
     /**
      * Runs {@code call} on the caller thread and waits at most {@code patience}: empty if it returned, otherwise what
