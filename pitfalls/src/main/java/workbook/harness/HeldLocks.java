@@ -1,0 +1,133 @@
+package workbook.harness;
+
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The locks a group of threads was seen holding, over many thread dumps taken while they worked: the sign of code
+ * that puts one lock around everything its callers do (one lock held again and again, by each of them in turn),
+ * which the JVM's own contention counts miss on a machine with few cores, where the holder mostly runs alone.
+ * Locks the JDK takes on small parts of a structure (a {@code ConcurrentHashMap}'s bins) are many different objects.
+ */
+public final class HeldLocks {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /**
+     * The one lock of the rounds: in each round, the lock held most often, if held more than once and in most of the
+     * times a lock was held then. {@code timesHeld} is summed over those rounds, {@code ofHeld} over all rounds.
+     */
+    public record Lock(String type, int timesHeld, int ofHeld, int rounds, Set<String> holders,
+            List<Evidence.ThreadView> seen) {
+        public double share() {
+            return ofHeld == 0 ? 0 : (double) timesHeld / ofHeld;
+        }
+    }
+
+    private static final class Tally {
+        final String type;
+        final Set<String> holders = new HashSet<>();
+        int times;
+        List<Evidence.ThreadView> seen = List.of();
+
+        Tally(String type) {
+            this.type = type;
+        }
+    }
+
+    private final LockNames names;
+    private Map<Integer, Tally> round = new HashMap<>();
+    private int heldThisRound;
+    private int dumps;
+    private int held;
+    private int oneLockHeld;
+    private int oneLockRounds;
+    private final Set<String> oneLockHolders = new HashSet<>();
+    private Tally oneLock;
+
+    public HeldLocks(LockNames names) {
+        this.names = names;
+    }
+
+    /** Takes one dump of these threads (a safepoint: every thread stops for a moment) and tallies what they held. */
+    public void sample(Collection<Long> threadIds) {
+        ThreadInfo[] infos = THREADS.getThreadInfo(threadIds.stream().mapToLong(Long::longValue).toArray(), true,
+                true);
+        dumps++;
+        for (ThreadInfo info : infos) {
+            if (info == null) {
+                continue;
+            }
+            List<LockInfo> locks = new ArrayList<>(List.of(info.getLockedMonitors()));
+            locks.addAll(List.of(info.getLockedSynchronizers()));
+            for (LockInfo lock : locks) {
+                heldThisRound++;
+                Tally tally = round.computeIfAbsent(lock.getIdentityHashCode(),
+                        hash -> new Tally(lock.getClassName().substring(lock.getClassName().lastIndexOf('.') + 1)));
+                tally.times++;
+                tally.holders.add(info.getThreadName());
+                ThreadInfo waiter = waiterFor(infos, info.getThreadId());
+                // Keep the first dump of its holder, or a better one: the holder and a thread waiting for it.
+                if (tally.seen.isEmpty() || waiter != null && tally.seen.size() < 2) {
+                    tally.seen = waiter == null
+                            ? List.of(ThreadViews.of(info, names))
+                            : List.of(ThreadViews.of(info, names), ThreadViews.of(waiter, names));
+                }
+            }
+        }
+    }
+
+    /** Ends a round of work on new objects (new locks, then): its most held lock counts if it was one for all. */
+    public void endRound() {
+        Optional<Tally> top = round.values().stream().max(Comparator.comparingInt(tally -> tally.times));
+        if (top.isPresent() && top.get().times > 1 && top.get().times * 2 > heldThisRound) {
+            oneLockHeld += top.get().times;
+            oneLockRounds++;
+            oneLockHolders.addAll(top.get().holders);
+            if (oneLock == null || oneLock.seen.size() < top.get().seen.size()) {
+                oneLock = top.get();
+            }
+        }
+        held += heldThisRound;
+        heldThisRound = 0;
+        round = new HashMap<>();
+    }
+
+    private static ThreadInfo waiterFor(ThreadInfo[] infos, long holder) {
+        for (ThreadInfo info : infos) {
+            if (info != null && info.getLockOwnerId() == holder) {
+                return info;
+            }
+        }
+        return null;
+    }
+
+    /** How many dumps were taken. */
+    public int dumps() {
+        return dumps;
+    }
+
+    /** How many times a lock was seen held, all locks of the ended rounds together. */
+    public int held() {
+        return held;
+    }
+
+    /** The lock that was one for all in some of the ended rounds, if any. */
+    public Optional<Lock> oneLock() {
+        return oneLock == null
+                ? Optional.empty()
+                : Optional.of(new Lock(oneLock.type, oneLockHeld, held, oneLockRounds, Set.copyOf(oneLockHolders),
+                        oneLock.seen));
+    }
+}
