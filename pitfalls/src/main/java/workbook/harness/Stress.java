@@ -1,8 +1,5 @@
 package workbook.harness;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,11 +36,9 @@ public final class Stress {
      * @param stuckThreads those workers as {@code jstack} shows them, where they were stuck
      * @param parallel how many times a worker saw another make progress while it ran without a pause: evidence that
      *        the threads truly ran at the same time, not one after another on a busy machine
-     * @param waits how many times the workers, inside their steps, had to block on a monitor another thread held or
-     *        park (waiting for a {@code java.util.concurrent} lock, say), as the JVM counts them
      */
     public record Result(long[] completed, boolean overlapped, List<Throwable> failures, List<String> stuck,
-            long elapsedMillis, long parallel, List<Evidence.ThreadView> stuckThreads, long waits) {
+            long elapsedMillis, long parallel, List<Evidence.ThreadView> stuckThreads) {
         public long total() {
             return Arrays.stream(completed).sum();
         }
@@ -54,18 +49,15 @@ public final class Stress {
             names.add(name);
             List<Evidence.ThreadView> views = new ArrayList<>(stuckThreads);
             views.addAll(ThreadViews.of(List.of(threadId), new LockNames()));
-            return new Result(completed, overlapped, failures, names, elapsedMillis, parallel, views, waits);
+            return new Result(completed, overlapped, failures, names, elapsedMillis, parallel, views);
         }
     }
-
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Thread[] workers;
     private final AtomicLongArray progress;
     private final AtomicLongArray parallel;
     private final long[] startNanos;
     private final long[] endNanos;
-    private final long[] waits;
     private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
     private final CountDownLatch ready;
     private final CountDownLatch go = new CountDownLatch(1);
@@ -79,7 +71,6 @@ public final class Stress {
         parallel = new AtomicLongArray(workerCount);
         startNanos = new long[workerCount];
         endNanos = new long[workerCount];
-        waits = new long[workerCount];
         ready = new CountDownLatch(workerCount);
         limitNanos = limit.toNanos();
         for (int i = 0; i < workerCount; i++) {
@@ -131,7 +122,6 @@ public final class Stress {
         ready.countDown();
         try {
             go.await();
-            waits[worker] = -waitsSoFar();
             long deadline = System.nanoTime() + limitNanos;
             startNanos[worker] = System.nanoTime();
             long lastSample = startNanos[worker];
@@ -157,14 +147,7 @@ public final class Stress {
             failures.add(failure);
         } finally {
             endNanos[worker] = System.nanoTime();
-            waits[worker] += waitsSoFar();
         }
-    }
-
-    /** How often the current thread has blocked on a monitor or waited (parked included), as the JVM counts. */
-    private static long waitsSoFar() {
-        ThreadInfo self = THREADS.getThreadInfo(Thread.currentThread().threadId());
-        return self == null ? 0 : self.getBlockedCount() + self.getWaitedCount();
     }
 
     /** Steps completed so far, by all workers. */
@@ -220,13 +203,11 @@ public final class Stress {
         }
         boolean overlapped = stuck.isEmpty() ? lastStart < firstEnd : true;
         long inParallel = 0;
-        long waited = 0;
         for (int i = 0; i < workers.length; i++) {
             inParallel += parallel.get(i);
-            waited += workers[i].isAlive() ? 0 : waits[i];
         }
         return new Result(completed, overlapped, List.copyOf(failures), stuck,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), inParallel,
-                stuckIds.isEmpty() ? List.of() : ThreadViews.of(stuckIds, new LockNames()), waited);
+                stuckIds.isEmpty() ? List.of() : ThreadViews.of(stuckIds, new LockNames()));
     }
 }
