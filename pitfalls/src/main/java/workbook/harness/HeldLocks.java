@@ -28,7 +28,7 @@ public final class HeldLocks {
      * The one lock of the rounds: in each round, the lock held most often, if held more than once and in most of the
      * times a lock was held then. {@code timesHeld} is summed over those rounds, {@code ofHeld} over all rounds.
      */
-    public record Lock(String type, int timesHeld, int ofHeld, int rounds, Set<String> holders,
+    public record Lock(String type, int timesHeld, int ofHeld, Set<String> holders,
             List<Evidence.ThreadView> seen) {
         public double share() {
             return ofHeld == 0 ? 0 : (double) timesHeld / ofHeld;
@@ -52,7 +52,6 @@ public final class HeldLocks {
     private int dumps;
     private int held;
     private int oneLockHeld;
-    private int oneLockRounds;
     private final Set<String> oneLockHolders = new HashSet<>();
     private Tally oneLock;
 
@@ -93,7 +92,6 @@ public final class HeldLocks {
         Optional<Tally> top = round.values().stream().max(Comparator.comparingInt(tally -> tally.times));
         if (top.isPresent() && top.get().times > 1 && top.get().times * 2 > heldThisRound) {
             oneLockHeld += top.get().times;
-            oneLockRounds++;
             oneLockHolders.addAll(top.get().holders);
             if (oneLock == null || oneLock.seen.size() < top.get().seen.size()) {
                 oneLock = top.get();
@@ -118,16 +116,11 @@ public final class HeldLocks {
         return dumps;
     }
 
-    /** How many times a lock was seen held, all locks of the ended rounds together. */
-    public int held() {
-        return held;
-    }
-
     /** The lock that was one for all in some of the ended rounds, if any. */
     public Optional<Lock> oneLock() {
         return oneLock == null
                 ? Optional.empty()
-                : Optional.of(new Lock(oneLock.type, oneLockHeld, held, oneLockRounds, Set.copyOf(oneLockHolders),
+                : Optional.of(new Lock(oneLock.type, oneLockHeld, held, Set.copyOf(oneLockHolders),
                         oneLock.seen));
     }
 }

@@ -19,12 +19,13 @@ import workbook.harness.Subjects;
 import workbook.harness.Trial;
 
 /**
- * Four gateway threads register thousands of devices each into one fresh registry at the same moment, and look up
- * their own earlier devices now and then; afterwards every device must be found and counted. Rounds repeat until
- * the registry loses a device, or until the gateways have been seen registering truly in parallel often enough
- * that a plain {@code HashMap} would have lost some: only then is a whole registry a CLEAN. Meanwhile the gateways
- * are looked at as {@code jstack} would, every half millisecond: a registry behind one lock has them waiting for
- * one another's lock in many of the looks, which its contract rules out (DOES NOT WORK).
+ * Four gateway threads register thousands of devices each into one fresh registry at the same moment, while a push
+ * thread looks up devices already registered ({@link Connections}); afterwards every device must be found and
+ * counted. Rounds repeat until the registry loses a device, or until the gateways have been seen registering truly
+ * in parallel often enough that a plain {@code HashMap} would have lost some: only then is a whole registry a CLEAN.
+ * Meanwhile the gateways are dumped as {@code jstack} would, every half millisecond ({@link HeldLocks}): a registry
+ * behind one lock shows that one lock in most of the dumps where a gateway held any, held by each gateway in turn,
+ * which its contract rules out (DOES NOT WORK).
  */
 public final class UnsafeHashMap implements Pitfall<Devices> {
 
