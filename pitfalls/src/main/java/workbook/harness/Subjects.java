@@ -1,5 +1,6 @@
 package workbook.harness;
 
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ public final class Subjects {
     private Subjects() {
     }
 
-    /** Calls the public constructor that takes these arguments. */
+    /** Calls the public constructor that takes these arguments (a {@code long} parameter takes a {@code Long}). */
     public static <T> T create(Class<T> type, Object... arguments) {
         for (Constructor<?> constructor : type.getConstructors()) {
             if (accepts(constructor.getParameterTypes(), arguments)) {
@@ -38,7 +39,7 @@ public final class Subjects {
             return false;
         }
         for (int i = 0; i < parameters.length; i++) {
-            if (!parameters[i].isInstance(arguments[i])) {
+            if (!MethodType.methodType(parameters[i]).wrap().returnType().isInstance(arguments[i])) {
                 return false;
             }
         }

@@ -1,0 +1,66 @@
+package workbook.torninvariant;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A reader that waits for the next tick the simplest way: it reads the band in a loop until it changes. Nothing else
+ * happens in that loop, so nothing stops the JIT from reading a band kept in a plain field once and keeping it,
+ * and then the reader never sees a move (the JMM allows it: the write and the reads have no happens-before edge).
+ */
+final class TickWaiter {
+
+    /** Reads after which the waiter gives up, a few seconds' worth. */
+    static final long READ_LIMIT = 1L << 32;
+
+    /** What the waiter did: how many reads it made, and whether it saw the band change. */
+    record Waited(boolean saw, long reads, long millisAfterMove) {
+    }
+
+    private final CompletableFuture<Long> reads = new CompletableFuture<>();
+    private final Thread thread;
+
+    TickWaiter(String name, PriceBand band, Band seen) {
+        thread = new Thread(() -> {
+            try {
+                reads.complete(readUntilMoved(band, seen));
+            } catch (Throwable failure) {
+                reads.completeExceptionally(failure);
+            }
+        }, name);
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    boolean done() {
+        return reads.isDone();
+    }
+
+    /** Waits for the waiter to see the move that has just returned. */
+    Waited awaitMove(long movedAt, Duration limit) throws InterruptedException, ExecutionException {
+        try {
+            long count = reads.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return new Waited(count < READ_LIMIT, count, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - movedAt));
+        } catch (TimeoutException stillReading) {
+            return new Waited(false, -1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - movedAt));
+        }
+    }
+
+    long threadId() {
+        return thread.threadId();
+    }
+
+    private static long readUntilMoved(PriceBand band, Band seen) {
+        long reads = 0;
+        while (reads < READ_LIMIT && band.current().equals(seen)) {
+            reads++;
+        }
+        return reads;
+    }
+}
