@@ -1,14 +1,14 @@
 package workbook.torninvariant;
 
 /**
- * The order threads' side of a round: each read of the band is judged against the feed's log. A band read between
+ * The order threads' side of a round: each read of the band is judged against the feed's bands. A band read between
  * "move n had returned" and "move m had begun" must be one of bands n to m, whole; anything else is a band the feed
  * never set. Each reader keeps its own tally, read by the scenario once the readers have stopped.
  */
 final class OrderChecks {
 
     /** Past bands searched for where a wrong read came from: fewer than {@link MarketFeed#UNIQUE}. */
-    static final int LOOK_BACK = MarketFeed.LOG_SIZE / 2;
+    static final int LOOK_BACK = MarketFeed.UNIQUE - 44;
 
     enum Kind {
         /** The low of one band with the high of another. */
@@ -89,16 +89,23 @@ final class OrderChecks {
             return;
         }
         for (long n = from; n <= to; n++) {
-            if (feed.band(n).equals(seen)) {
+            if (feed.isBand(n, seen)) {
                 return;
             }
         }
         long now = feed.begun();
-        Sighting wrong = judge(name(reader), seen, from, now);
-        if (feed.begun() - from >= LOOK_BACK) {
-            tally.unjudged++; // the log moved on while it was searched
+        if (now - from >= LOOK_BACK) {
+            tally.unjudged++;
             return;
         }
+        // A band set after "to" was read: a plain field's read may be made after the read of "to" that follows it
+        // in the code. Whole, and not stale, so not wrong.
+        for (long n = to + 1; n <= now; n++) {
+            if (feed.isBand(n, seen)) {
+                return;
+            }
+        }
+        Sighting wrong = judge(name(reader), seen, from, now);
         switch (wrong.kind()) {
             case TORN -> {
                 tally.torn++;
@@ -125,13 +132,13 @@ final class OrderChecks {
     private Sighting judge(String reader, Band seen, long from, long to) {
         long oldest = Math.max(0, to - LOOK_BACK);
         for (long n = from - 1; n >= oldest; n--) {
-            if (feed.band(n).equals(seen)) {
+            if (feed.isBand(n, seen)) {
                 return new Sighting(Kind.STALE, reader, seen, n, n, feed.band(n), feed.band(n));
             }
         }
         long lowFrom = latest(seen, true, oldest, to);
         long highFrom = latest(seen, false, oldest, to);
-        Kind kind = lowFrom >= 0 && highFrom >= 0 ? Kind.TORN : Kind.UNKNOWN;
+        Kind kind = lowFrom >= 0 && highFrom >= 0 && lowFrom != highFrom ? Kind.TORN : Kind.UNKNOWN;
         return new Sighting(kind, reader, seen, lowFrom, highFrom, lowFrom < 0 ? null : feed.band(lowFrom),
                 highFrom < 0 ? null : feed.band(highFrom));
     }
@@ -139,8 +146,7 @@ final class OrderChecks {
     /** The latest band in {@code from..to} whose low (or high) is the one seen, or -1. */
     private long latest(Band seen, boolean low, long from, long to) {
         for (long n = to; n >= from; n--) {
-            Band band = feed.band(n);
-            if (low ? band.low() == seen.low() : band.high() == seen.high()) {
+            if (low ? feed.low(n) == seen.low() : feed.high(n) == seen.high()) {
                 return n;
             }
         }

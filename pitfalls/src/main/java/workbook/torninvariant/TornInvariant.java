@@ -1,5 +1,6 @@
 package workbook.torninvariant;
 
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ public final class TornInvariant implements Pitfall<PriceBand> {
     static final int READERS = 2;
     static final int MIN_MOVES = 60_000;
     static final int MAX_MOVES = 120_000;
-    static final int MIN_ROUNDS = 3;
+    static final int MIN_ROUNDS = 6;
     /** Band changes seen by the readers after which two separately written fields have always been caught torn. */
     static final long ENOUGH_CHANGES = 30_000;
     static final Duration ROUND_LIMIT = Duration.ofSeconds(2);
@@ -77,15 +78,19 @@ public final class TornInvariant implements Pitfall<PriceBand> {
         int round = 0;
         while (!trial.outOfTime() && (round < MIN_ROUNDS || changes < ENOUGH_CHANGES)) {
             round++;
-            MarketFeed feed = new MarketFeed(random.split());
+            MarketFeed feed = new MarketFeed(random.nextInt(MIN_MOVES, MAX_MOVES), random);
             Band first = feed.band(0);
+            // Allocated just before the band, of a size drawn anew, so that the band's fields lie at another place
+            // each round, now and then across two cache lines, as among the many objects of a real heap.
+            long[] spacing = new long[random.nextInt(0, 8)];
             PriceBand band = Subjects.create(implementation, first.low(), first.high());
             OrderChecks checks = new OrderChecks(feed, "order", READERS);
             Duration limit = trial.remaining().compareTo(ROUND_LIMIT) < 0 ? trial.remaining() : ROUND_LIMIT;
-            int target = random.nextInt(MIN_MOVES, MAX_MOVES);
+            int target = feed.moves();
             Stress orders = Stress.start("order", READERS, Long.MAX_VALUE, limit,
                     (reader, n) -> checks.read(reader, band));
-            Stress.Result fed = Stress.start("feed", 1, target, limit, (feeder, n) -> feed.move(band)).await(GRACE);
+            Stress.Result fed = Stress.start("feed", 1, target, limit, (feeder, n) -> feed.move(band, (int) n + 1))
+                    .await(GRACE);
             orders.stop();
             Stress.Result read = orders.await(GRACE);
             Finding failed = failed(fed, read, trial);
@@ -102,6 +107,7 @@ public final class TornInvariant implements Pitfall<PriceBand> {
                                 + "move() was held up by the readers",
                         fed.total(), target, fed.elapsedMillis()));
             }
+            Reference.reachabilityFence(spacing);
             moves += fed.total();
             reads += tally.reads;
             changes += tally.changes;
