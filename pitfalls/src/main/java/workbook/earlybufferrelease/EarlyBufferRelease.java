@@ -1,16 +1,20 @@
 package workbook.earlybufferrelease;
 
+import java.nio.BufferOverflowException;
+import java.nio.BufferUnderflowException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import workbook.harness.CallerThread;
-import workbook.harness.Evidence;
 import workbook.harness.Evidence.Count;
+import workbook.harness.Evidence;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
 import workbook.harness.HeldPool;
@@ -87,6 +91,10 @@ public final class EarlyBufferRelease implements Pitfall<Shipper> {
                 return returned.notWorking(trial);
             }
             if (!collector.awaitArrivals(LINES, WRITE_LIMIT)) {
+                Finding threw = writeThrew(collector.arrived().size(), writers.failures(), writesStartAfter, trial);
+                if (threw != null) {
+                    return threw;
+                }
                 return trial.notWorking(String.format(Locale.ROOT,
                         "only %d of %d lines reached the collector within %,d ms of the calls returning (%d writes "
                                 + "were handed to the writer pool)",
@@ -99,6 +107,35 @@ public final class EarlyBufferRelease implements Pitfall<Shipper> {
         } finally {
             writers.shutdown(WRITE_LIMIT);
         }
+    }
+
+    /**
+     * A write that threw on the writer pool. A buffer exception from {@code java.nio} is the race: the writes start
+     * only after the ship() calls have returned, so every buffer a write reads had gone back to the pool and taken
+     * later lines, and changed its size under the write. Anything else is the code's own failure.
+     */
+    private static Finding writeThrew(int arrived, List<Throwable> failures, int writesStartAfter, Trial trial) {
+        if (failures.isEmpty()) {
+            return null;
+        }
+        Throwable first = failures.get(0);
+        String stack = Arrays.stream(first.getStackTrace()).limit(8).map(frame -> "    at " + frame)
+                .collect(Collectors.joining("\n"));
+        boolean buffer = first instanceof BufferOverflowException || first instanceof BufferUnderflowException
+                || first instanceof IndexOutOfBoundsException
+                        && Arrays.stream(first.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("java.nio."));
+        Count whole = new Count("lines that arrived", LINES, arrived);
+        Evidence where = new Evidence.Note("Where the write threw:\n" + stack);
+        if (buffer) {
+            return trial.reproduced(FailureKind.RACE, String.format(Locale.ROOT,
+                    "%d of %d lines never arrived: %d writes threw, the first %s. The writes began after %d of the "
+                            + "ship() calls had returned, so the buffers they read were back in the pool and held "
+                            + "later lines",
+                    LINES - arrived, LINES, failures.size(), first, writesStartAfter), whole, where);
+        }
+        return trial
+                .notWorking(String.format(Locale.ROOT, "%d of %d lines never arrived: %d writes threw, the first %s",
+                        LINES - arrived, LINES, failures.size(), first), whole, where);
     }
 
     private static Finding judge(List<String> lines, List<Collector.Arrived> arrived, CountingPool buffers,

@@ -3,8 +3,10 @@ package workbook.harness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +25,7 @@ public final class HeldPool implements Executor {
     private final Set<Long> workerIds = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
     private final List<Runnable> held = new ArrayList<>();
+    private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
     private boolean released;
     private int handed;
 
@@ -39,11 +42,23 @@ public final class HeldPool implements Executor {
     @Override
     public synchronized void execute(Runnable task) {
         handed++;
+        Runnable kept = () -> {
+            try {
+                task.run();
+            } catch (Throwable failure) {
+                failures.add(failure); // kept for the scenario, where a pool's own handler would only print it
+            }
+        };
         if (released) {
-            workers.execute(task);
+            workers.execute(kept);
         } else {
-            held.add(task);
+            held.add(kept);
         }
+    }
+
+    /** What the tasks threw, in the order they threw it. */
+    public List<Throwable> failures() {
+        return List.copyOf(failures);
     }
 
     /** From now on the pool runs what it was handed, and whatever comes after. */

@@ -32,9 +32,9 @@ public final class TornInvariant implements Pitfall<PriceBand> {
     static final int READERS = 2;
     static final int MIN_MOVES = 60_000;
     static final int MAX_MOVES = 120_000;
-    static final int MIN_ROUNDS = 6;
+    static final int MIN_ROUNDS = 10;
     /** Band changes seen by the readers after which two separately written fields have always been caught torn. */
-    static final long ENOUGH_CHANGES = 30_000;
+    static final long ENOUGH_CHANGES = 150_000;
     static final Duration ROUND_LIMIT = Duration.ofSeconds(2);
     static final Duration GRACE = Duration.ofSeconds(1);
     /** Readers that wait for a move by reading in a loop, one at a time. */
@@ -52,10 +52,14 @@ public final class TornInvariant implements Pitfall<PriceBand> {
         return FailureKind.RACE;
     }
 
-    /** Every thread of a round stops with it, in either variant. */
+    /**
+     * Every thread of a round stops with it, in either variant, but the waiting reader ({@link TickWaiter}) shows a
+     * plain field's stale read only where the JIT inlines the band's one class into its loop: in a JVM shared with
+     * other learners' classes it does not (measured: a plain-field fix passed there), so each trial gets a JVM.
+     */
     @Override
     public boolean trialsShareJvm() {
-        return true;
+        return false;
     }
 
     /** It needs the feed and the readers truly running at once, which a busy machine does not allow. */
