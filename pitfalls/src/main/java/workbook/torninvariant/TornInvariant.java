@@ -105,12 +105,6 @@ public final class TornInvariant implements Pitfall<PriceBand> {
             if (tally.wrong() > 0) {
                 return wrong(tally, fed.total(), round, trial);
             }
-            if (fed.total() < target) {
-                return trial.notWorking(String.format(Locale.ROOT,
-                        "feed-1 made only %,d of its %,d moves in %,d ms while the order threads read the band: "
-                                + "move() was held up by the readers",
-                        fed.total(), target, fed.elapsedMillis()));
-            }
             Reference.reachabilityFence(spacing);
             moves += fed.total();
             reads += tally.reads;
@@ -131,9 +125,11 @@ public final class TornInvariant implements Pitfall<PriceBand> {
         }
         return trial.inconclusive(String.format(Locale.ROOT,
                 "every read got a band the feed set, but in %,d ms the order threads saw the band change only %,d "
-                        + "times in %d rounds (%,d needed, in at least %d rounds): the feed and the readers hardly ran"
-                        + " at the same time, and this machine is too busy to tell",
-                trial.elapsedMillis(), changes, round, ENOUGH_CHANGES, MIN_ROUNDS));
+                        + "times in %d rounds (%,d needed, in at least %d rounds), while feed-1 moved it %,d times and "
+                        + "they read it %,d times: the feed and the readers hardly took turns, because the band kept "
+                        + "one side waiting (a lock that lets the feed in again and again keeps readers out) or "
+                        + "because this machine is too busy to run them at once; too few to tell",
+                trial.elapsedMillis(), changes, round, ENOUGH_CHANGES, MIN_ROUNDS, moves, reads));
     }
 
     /**
