@@ -59,8 +59,11 @@ public final class HeldLocks {
         this.names = names;
     }
 
-    /** Takes one dump of these threads (a safepoint: every thread stops for a moment) and tallies what they held. */
-    public void sample(Collection<Long> threadIds) {
+    /**
+     * Takes one dump of these threads (a safepoint: every thread stops for a moment), tallies what they held, and
+     * returns the dump (a thread that has ended is null in it).
+     */
+    public ThreadInfo[] sample(Collection<Long> threadIds) {
         ThreadInfo[] infos = THREADS.getThreadInfo(threadIds.stream().mapToLong(Long::longValue).toArray(), true,
                 true);
         dumps++;
@@ -85,6 +88,7 @@ public final class HeldLocks {
                 }
             }
         }
+        return infos;
     }
 
     /** Ends a round of work on new objects (new locks, then): its most held lock counts if it was one for all. */

@@ -62,10 +62,12 @@ public final class Stress {
     private final CountDownLatch ready;
     private final CountDownLatch go = new CountDownLatch(1);
     private final long limitNanos;
+    /** A worker samples the others' progress when its step count has none of these bits. */
+    private final long sampleMask;
     private long startedAt;
     private volatile boolean stopped;
 
-    private Stress(String role, int workerCount, long iterations, Duration limit, Step step) {
+    private Stress(String role, int workerCount, long iterations, Duration limit, long sampleMask, Step step) {
         workers = new Thread[workerCount];
         progress = new AtomicLongArray(workerCount);
         parallel = new AtomicLongArray(workerCount);
@@ -73,6 +75,7 @@ public final class Stress {
         endNanos = new long[workerCount];
         ready = new CountDownLatch(workerCount);
         limitNanos = limit.toNanos();
+        this.sampleMask = sampleMask;
         for (int i = 0; i < workerCount; i++) {
             int worker = i;
             workers[i] = new Thread(() -> work(worker, iterations, step), role + "-" + (i + 1));
@@ -86,7 +89,20 @@ public final class Stress {
      */
     public static Stress start(String role, int workerCount, long iterations, Duration limit, Step step)
             throws InterruptedException {
-        Stress stress = new Stress(role, workerCount, iterations, limit, step);
+        return start(role, workerCount, iterations, limit, SAMPLE_EVERY + 1, step);
+    }
+
+    /**
+     * As {@link #start(String, int, long, Duration, Step)}, with the workers sampling each other's progress every
+     * {@code sampleEvery} steps (a power of two): fewer than 64 for steps of microseconds, so that 64 of them do not
+     * take longer than a pause and hide every parallel moment.
+     */
+    public static Stress start(String role, int workerCount, long iterations, Duration limit, int sampleEvery,
+            Step step) throws InterruptedException {
+        if (Integer.bitCount(sampleEvery) != 1) {
+            throw new IllegalArgumentException("sampleEvery must be a power of two: " + sampleEvery);
+        }
+        Stress stress = new Stress(role, workerCount, iterations, limit, sampleEvery - 1, step);
         for (Thread worker : stress.workers) {
             worker.start();
         }
@@ -127,7 +143,7 @@ public final class Stress {
             long lastSample = startNanos[worker];
             long othersAtLastSample = othersProgress(worker);
             for (long n = 0; n < iterations; n++) {
-                if ((n & SAMPLE_EVERY) == 0) {
+                if ((n & sampleMask) == 0) {
                     long now = System.nanoTime();
                     if (now > deadline || stopped) {
                         break;

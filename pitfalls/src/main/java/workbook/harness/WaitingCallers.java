@@ -1,0 +1,58 @@
+package workbook.harness;
+
+import java.lang.management.ThreadInfo;
+import java.util.Arrays;
+
+/**
+ * How often callers were seen waiting inside the code under test, over many thread dumps taken while they worked:
+ * blocked on a monitor, parked on a lock, or waiting for a future that another thread completes. Code whose callers
+ * never wait for each other shows them running; code that makes them take turns shows them waiting, whatever it
+ * waits with (a lock is also seen by {@link HeldLocks}; a hand-off to one thread of its own is seen only here).
+ */
+public final class WaitingCallers {
+
+    private final String subject;
+    private final LockNames names;
+    private int dumps;
+    private int waiting;
+    private Evidence.ThreadView first;
+
+    /** Callers waiting in a frame of this class (or one of its nested classes). */
+    public WaitingCallers(Class<?> subject, LockNames names) {
+        this.subject = subject.getName();
+        this.names = names;
+    }
+
+    /** Tallies one dump of the callers. */
+    public void tally(ThreadInfo[] dump) {
+        dumps++;
+        for (ThreadInfo info : dump) {
+            if (info != null && info.getThreadState() != Thread.State.RUNNABLE && inSubject(info)) {
+                waiting++;
+                if (first == null) {
+                    first = ThreadViews.of(info, names);
+                }
+                return;
+            }
+        }
+    }
+
+    private boolean inSubject(ThreadInfo info) {
+        return Arrays.stream(info.getStackTrace()).map(StackTraceElement::getClassName)
+                .anyMatch(name -> name.equals(subject) || name.startsWith(subject + "$"));
+    }
+
+    public int dumps() {
+        return dumps;
+    }
+
+    /** Dumps in which at least one caller was waiting inside the code under test. */
+    public int waiting() {
+        return waiting;
+    }
+
+    /** The first caller seen waiting there, as {@code jstack} shows it; null if none was. */
+    public Evidence.ThreadView first() {
+        return first;
+    }
+}
