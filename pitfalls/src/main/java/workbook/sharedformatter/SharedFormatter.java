@@ -37,7 +37,7 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
     static final int MAX_CALLS = 60_000;
     static final int MIN_ROUNDS = 4;
     /** Moments of truly parallel calls after which a shared SimpleDateFormat has always answered wrong. */
-    static final long ENOUGH_PARALLEL = 400;
+    static final long ENOUGH_PARALLEL = 2_000;
     static final int MIN_DUMPS = 40;
     /** One lock held in this share of the times any lock was, and in this share of all dumps, is one for all. */
     static final double ONE_LOCK_SHARE = 0.6;
@@ -48,7 +48,7 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
     /** A call takes a microsecond or a few: the loggers look at each other's progress every few calls. */
     static final int SAMPLE_EVERY = 4;
     /** Loggers seen in parallel this rarely, after the rounds, are either on a busy machine or taking turns. */
-    static final long SOME_PARALLEL = 40;
+    static final long SOME_PARALLEL = 200;
     static final Duration PROBE = Duration.ofMillis(200);
     static final Duration ROUND_LIMIT = Duration.ofSeconds(2);
     static final Duration GRACE = Duration.ofSeconds(1);
@@ -229,8 +229,8 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
 
     private static Finding tookTurns(long calls, int round, HeldLocks.Lock lock, HeldLocks locks, Trial trial) {
         return trial.notWorking(String.format(Locale.ROOT,
-                "every one of %,d calls was answered right, but the loggers took turns: in %d thread dumps over %d"
-                        + " %s (a new format each), the format's one %s was held %d times, by %s in turn. The"
+                "every one of %,d calls was answered right, but the loggers took turns: in %d thread dumps over %s"
+                        + " (a new format each), the format's one %s was held %d times, by %s in turn. The"
                         + " contract says no caller waits for another's call; one lock around the format makes every"
                         + " thread of the application log in line",
                 calls, locks.dumps(), rounds(round), lock.type(), lock.timesHeld(),
