@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import workbook.harness.Evidence;
 import workbook.harness.Evidence.Count;
 import workbook.harness.FailureKind;
+import workbook.harness.HeldLocks;
 import workbook.harness.Finding;
 import workbook.harness.Pitfall;
 import workbook.harness.Stress;
@@ -37,6 +39,13 @@ public final class TornInvariant implements Pitfall<PriceBand> {
     static final long ENOUGH_CHANGES = 150_000;
     static final Duration ROUND_LIMIT = Duration.ofSeconds(2);
     static final Duration GRACE = Duration.ofSeconds(1);
+    /** Past this share of the budget with too few changes, rounds are dumped to see whether the band kept them apart. */
+    static final double PROBE_AFTER = 0.3;
+    static final int MIN_DUMPS = 100;
+    static final int MIN_KEPT_APART = 10;
+    /** Changes seen, at least, before a band that kept the feed and the readers apart is CLEAN. */
+    static final long FEW_CHANGES = 10_000;
+    private static final Duration DUMP_EVERY = Duration.ofNanos(500_000);
     /** Readers that wait for a move by reading in a loop, one at a time. */
     static final int WAITS = 3;
     static final Duration WAITER_WARM_UP = Duration.ofMillis(30);
@@ -80,6 +89,7 @@ public final class TornInvariant implements Pitfall<PriceBand> {
         long reads = 0;
         long changes = 0;
         int round = 0;
+        Exclusion exclusion = null;
         while (!trial.outOfTime() && (round < MIN_ROUNDS || changes < ENOUGH_CHANGES)) {
             round++;
             MarketFeed feed = new MarketFeed(random.nextInt(MIN_MOVES, MAX_MOVES), random);
@@ -93,8 +103,11 @@ public final class TornInvariant implements Pitfall<PriceBand> {
             int target = feed.moves();
             Stress orders = Stress.start("order", READERS, Long.MAX_VALUE, limit,
                     (reader, n) -> checks.read(reader, band));
-            Stress.Result fed = Stress.start("feed", 1, target, limit, (feeder, n) -> feed.move(band, (int) n + 1))
-                    .await(GRACE);
+            Stress feeding = Stress.start("feed", 1, target, limit, (feeder, n) -> feed.move(band, (int) n + 1));
+            if (exclusion != null) {
+                dump(feeding, orders, limit, exclusion, trial);
+            }
+            Stress.Result fed = feeding.await(GRACE);
             orders.stop();
             Stress.Result read = orders.await(GRACE);
             Finding failed = failed(fed, read, trial);
@@ -109,19 +122,45 @@ public final class TornInvariant implements Pitfall<PriceBand> {
             moves += fed.total();
             reads += tally.reads;
             changes += tally.changes;
+            if (exclusion == null && round >= MIN_ROUNDS && changes < ENOUGH_CHANGES
+                    && trial.elapsedMillis() > trial.budget().toMillis() * PROBE_AFTER) {
+                // Too few changes for the time: a band that keeps the two sides apart, or a busy machine?
+                exclusion = new Exclusion(implementation, trial.lockNames());
+            }
+            if (exclusion != null && exclusion.dumps() >= MIN_DUMPS && exclusion.keptApart(MIN_KEPT_APART)
+                    && changes >= FEW_CHANGES) {
+                break;
+            }
         }
-        if (round >= MIN_ROUNDS && changes >= ENOUGH_CHANGES) {
+        boolean keptApart = exclusion != null && exclusion.dumps() >= MIN_DUMPS
+                && exclusion.keptApart(MIN_KEPT_APART) && changes >= FEW_CHANGES;
+        if (round >= MIN_ROUNDS && (changes >= ENOUGH_CHANGES || keptApart)) {
             Finding stale = waitForTicks(implementation, random, trial);
             if (stale != null) {
                 return stale;
             }
-            return trial.clean(String.format(Locale.ROOT,
+            String apart = changes >= ENOUGH_CHANGES
+                    ? ""
+                    : String.format(Locale.ROOT,
+                            ". They took turns in long stretches (fewer than the %,d changes that catch two fields written one"
+                                    + " after the other), but the band kept them apart: in %d thread dumps a reader waited"
+                                    + " inside current() %d times and the feed inside move() %d times, on the same lock, and"
+                                    + " both ran inside the band at once %d times%s",
+                            ENOUGH_CHANGES, exclusion.dumps(), exclusion.readerWaited(), exclusion.feedWaited(),
+                            exclusion.bothInside(),
+                            exclusion.bothInside() == 0 ? "" : " (a thread stopped on its way out)");
+            Count whole = new Count("reads that got a band the feed set", reads, reads);
+            String proof = String.format(Locale.ROOT,
                     "in %d rounds feed-1 moved the band %,d times while order-1 and order-2 read it %,d times and saw"
                             + " it change %,d times: every read got a band the feed had set, whole, and no older than"
                             + " the last move that had returned; and %d times a reader waiting in a loop for the band"
-                            + " to move saw the move",
-                    round, moves, reads, changes, WAITS),
-                    new Count("reads that got a band the feed set", reads, reads));
+                            + " to move saw the move%s",
+                    round, moves, reads, changes, WAITS, apart);
+            return apart.isEmpty() || exclusion.seen().isEmpty()
+                    ? trial.clean(proof, whole)
+                    : trial.clean(proof, whole,
+                            new Evidence.Threads("The feed in move() and a reader waiting in current()",
+                                    exclusion.seen()));
         }
         return trial.inconclusive(String.format(Locale.ROOT,
                 "every read got a band the feed set, but in %,d ms the order threads saw the band change only %,d "
@@ -129,7 +168,30 @@ public final class TornInvariant implements Pitfall<PriceBand> {
                         + "they read it %,d times: the feed and the readers hardly took turns, because the band kept "
                         + "one side waiting (a lock that lets the feed in again and again keeps readers out) or "
                         + "because this machine is too busy to run them at once; too few to tell",
-                trial.elapsedMillis(), changes, round, ENOUGH_CHANGES, MIN_ROUNDS, moves, reads));
+                trial.elapsedMillis(), changes, round, ENOUGH_CHANGES, MIN_ROUNDS, moves, reads)
+                + (exclusion == null
+                        ? ""
+                        : String.format(Locale.ROOT,
+                                ". In %d thread dumps, a reader waited inside current() %d times and the feed inside move() %d"
+                                        + " times (%s), and both ran inside the band at once %d times (the band keeps them"
+                                        + " apart if both waits are seen %d times, on one lock, and the last less than a tenth"
+                                        + " as often)",
+                                exclusion.dumps(), exclusion.readerWaited(), exclusion.feedWaited(),
+                                exclusion.oneLock() ? "on the same lock" : "never on the same lock",
+                                exclusion.bothInside(),
+                                MIN_KEPT_APART)));
+    }
+
+    /** Dumps the feed and the readers every half millisecond while the feed moves the band. */
+    private static void dump(Stress feeding, Stress orders, Duration limit, Exclusion exclusion, Trial trial) {
+        List<Long> threads = new ArrayList<>(feeding.threadIds());
+        threads.addAll(orders.threadIds());
+        HeldLocks dumps = new HeldLocks(trial.lockNames());
+        long end = System.nanoTime() + limit.toNanos();
+        while (!feeding.done() && System.nanoTime() < end) {
+            exclusion.tally(dumps.sample(threads));
+            LockSupport.parkNanos(DUMP_EVERY.toNanos());
+        }
     }
 
     /**
