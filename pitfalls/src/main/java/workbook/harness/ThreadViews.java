@@ -85,6 +85,25 @@ public final class ThreadViews {
                 info.getLockOwnerName(), holds, stack);
     }
 
+    /**
+     * A failure as the thread that threw it shows it, as a stack trace would: its frames from where it was thrown
+     * down to the harness, lambdas left out.
+     */
+    public static ThreadView thrown(String thread, Throwable failure) {
+        String what = "threw " + failure.getClass().getName()
+                + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        List<String> stack = new ArrayList<>();
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            if (frame.getClassName().startsWith("workbook.harness.") || stack.size() == MAX_FRAMES) {
+                break;
+            }
+            if (!frame.getClassName().contains("$$Lambda") && !frame.getMethodName().startsWith("lambda$")) {
+                stack.add(format(frame));
+            }
+        }
+        return new ThreadView(thread, what, null, null, List.of(), stack);
+    }
+
     /** A virtual thread's name as views show it: marked virtual, and its id when it has no name. */
     static String nameOf(VirtualThreads.Dumped thread) {
         return (thread.name().isEmpty() ? "#" + thread.id() : thread.name()) + " (virtual)";

@@ -98,16 +98,19 @@ public final class VerdictText {
         return out.toString();
     }
 
+    /** Breaks each line between words; a line that starts with spaces keeps them on its continuation lines too. */
     private static void wrap(String text, int width, StringBuilder out) {
         for (String line : text.split("\n", -1)) {
+            String body = line.stripLeading();
+            String indent = "  " + " ".repeat(line.length() - body.length());
             int column = 0;
-            for (String word : line.split(" ")) {
+            for (String word : body.split(" ")) {
                 if (column > 0 && column + 1 + word.length() > width) {
                     out.append('\n');
                     column = 0;
                 }
-                out.append(column == 0 ? "  " : " ").append(word);
-                column += (column == 0 ? 2 : 1) + word.length();
+                out.append(column == 0 ? indent : " ").append(word);
+                column += (column == 0 ? indent.length() : 1) + word.length();
             }
             out.append('\n');
         }

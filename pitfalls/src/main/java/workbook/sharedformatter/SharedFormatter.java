@@ -36,6 +36,9 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
     static final int MIN_CALLS = 30_000;
     static final int MAX_CALLS = 60_000;
     static final int MIN_ROUNDS = 4;
+    /** The rounds shrink, down to this share of their calls, so that {@link #MIN_ROUNDS} fit in half the budget. */
+    static final double MIN_SCALE = 0.1;
+    static final double ROUNDS_SHARE_OF_BUDGET = 0.5;
     /** Moments of truly parallel calls after which a shared SimpleDateFormat has always answered wrong. */
     static final long ENOUGH_PARALLEL = 2_000;
     static final int MIN_DUMPS = 40;
@@ -94,6 +97,7 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
         long parallel = 0;
         int round = 0;
         long machine = 0;
+        double scale = 1;
         while (!trial.outOfTime() && (round < MIN_ROUNDS || parallel < ENOUGH_PARALLEL || locks.dumps() < MIN_DUMPS)) {
             if (round >= MIN_ROUNDS && parallel < SOME_PARALLEL) {
                 // Hardly ever in parallel: a busy machine, or a format that makes its callers take turns?
@@ -103,7 +107,8 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
                 }
             }
             round++;
-            LogLines lines = new LogLines(LOGGERS, MIN_CALLS, MAX_CALLS, random);
+            long roundStart = System.nanoTime();
+            LogLines lines = new LogLines(LOGGERS, (int) (MIN_CALLS * scale), (int) (MAX_CALLS * scale), random);
             TimestampFormat format = Subjects.create(implementation);
             Duration limit = trial.remaining().compareTo(ROUND_LIMIT) < 0 ? trial.remaining() : ROUND_LIMIT;
             Stress logging = Stress.start("logger", LOGGERS, lines.calls(), limit, SAMPLE_EVERY,
@@ -137,6 +142,7 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
             }
             calls += roundCalls;
             parallel += result.parallel();
+            scale = nextScale(scale, System.nanoTime() - roundStart, trial);
             Optional<HeldLocks.Lock> one = locks.oneLock();
             if (locks.dumps() >= MIN_DUMPS && one.isPresent() && oneLockForAll(one.get(), locks.dumps())) {
                 return tookTurns(calls, round, one.get(), locks, trial);
@@ -158,6 +164,15 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
                         + " in %d rounds (%,d needed, in at least %d rounds), with %d thread dumps: this machine is"
                         + " too busy to tell",
                 trial.elapsedMillis(), parallel, round, ENOUGH_PARALLEL, MIN_ROUNDS, locks.dumps()));
+    }
+
+    /**
+     * The share of the usual calls the next round makes: fewer when this machine ran the last round so slowly (a
+     * busy machine, thread dumps that stop the world) that {@link #MIN_ROUNDS} would not fit in half the budget.
+     */
+    static double nextScale(double scale, long roundNanos, Trial trial) {
+        double fits = trial.budget().toNanos() * ROUNDS_SHARE_OF_BUDGET / MIN_ROUNDS / Math.max(1, roundNanos);
+        return Math.max(MIN_SCALE, Math.min(1, scale * fits));
     }
 
     /** A format that answers wrong with one caller is wrong, not racy: it is shown so, before any race is sought. */

@@ -1,5 +1,8 @@
 package workbook.torninvariant;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -50,6 +53,34 @@ final class TickWaiter {
         } catch (TimeoutException stillReading) {
             return new Waited(false, -1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - movedAt));
         }
+    }
+
+    /**
+     * Lets the waiter spin until its loop has surely been compiled: it has had {@code cpu} of processor time (wall
+     * time says little on a busy machine) and then the JIT has compiled nothing for {@code quiet}, its queue drained.
+     * Gives up after {@code limit}. Returns the processor time the waiter had, in milliseconds.
+     */
+    long warmUp(Duration cpu, Duration quiet, Duration limit) throws InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long end = System.nanoTime() + limit.toNanos();
+        long compiled = -1;
+        long quietSince = System.nanoTime();
+        while (!done() && System.nanoTime() < end) {
+            long spun = threads.getThreadCpuTime(thread.threadId());
+            if (spun >= cpu.toNanos()) {
+                long now = jitTimed ? jit.getTotalCompilationTime() : 0;
+                if (now != compiled) {
+                    compiled = now;
+                    quietSince = System.nanoTime();
+                } else if (System.nanoTime() - quietSince >= quiet.toNanos()) {
+                    break;
+                }
+            }
+            Thread.sleep(2);
+        }
+        return TimeUnit.NANOSECONDS.toMillis(Math.max(0, threads.getThreadCpuTime(thread.threadId())));
     }
 
     long threadId() {

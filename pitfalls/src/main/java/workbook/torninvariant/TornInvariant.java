@@ -48,7 +48,10 @@ public final class TornInvariant implements Pitfall<PriceBand> {
     private static final Duration DUMP_EVERY = Duration.ofNanos(500_000);
     /** Readers that wait for a move by reading in a loop, one at a time. */
     static final int WAITS = 3;
-    static final Duration WAITER_WARM_UP = Duration.ofMillis(30);
+    /** The processor time the waiting reader spins before the move, then the JIT quiet for a while. */
+    static final Duration WAITER_SPIN = Duration.ofMillis(60);
+    static final Duration JIT_QUIET = Duration.ofMillis(20);
+    static final Duration WARM_UP_LIMIT = Duration.ofSeconds(2);
     static final Duration SEE_MOVE_LIMIT = Duration.ofMillis(300);
 
     @Override
@@ -154,7 +157,7 @@ public final class TornInvariant implements Pitfall<PriceBand> {
                     "in %d rounds feed-1 moved the band %,d times while order-1 and order-2 read it %,d times and saw"
                             + " it change %,d times: every read got a band the feed had set, whole, and no older than"
                             + " the last move that had returned; and %d times a reader waiting in a loop for the band"
-                            + " to move saw the move%s",
+                            + " to move, spinning until the JIT had compiled the loop, saw the move%s",
                     round, moves, reads, changes, WAITS, apart);
             return apart.isEmpty() || exclusion.seen().isEmpty()
                     ? trial.clean(proof, whole)
@@ -206,7 +209,8 @@ public final class TornInvariant implements Pitfall<PriceBand> {
             Band before = band.current();
             TickWaiter waiter = new TickWaiter("order-3", band, before);
             waiter.start();
-            Thread.sleep(WAITER_WARM_UP.toMillis()); // the waiter's loop gets compiled meanwhile, as in production
+            // The waiter's loop gets compiled meanwhile, as in production.
+            waiter.warmUp(WAITER_SPIN, JIT_QUIET, WARM_UP_LIMIT);
             if (waiter.done()) {
                 return trial.notWorking("order-3 read the band " + range(before) + " and then, before any move, "
                         + "another band, or gave up reading");

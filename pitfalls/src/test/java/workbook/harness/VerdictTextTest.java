@@ -37,6 +37,19 @@ class VerdictTextTest {
     }
 
     @Test
+    void anIndentedLineKeepsItsIndentWhenItWraps() {
+        Verdict verdict = VerdictJsonTest.everyKindOfEvidence();
+        Verdict listed = new Verdict(verdict.pitfall(), verdict.variant(), verdict.outcome(), verdict.kind(),
+                "summary", List.of(new Evidence.Note("What it got:\n    [alice, bob, carol, dave, erin, frank]")),
+                verdict.timings(), verdict.output());
+
+        String wrapped = VerdictText.render(listed, 30);
+
+        assertTrue(wrapped.contains("\n  What it got:\n      [alice, bob, carol,\n      dave, erin, frank]\n"),
+                wrapped);
+    }
+
+    @Test
     void readsTheLockCycleAsSentences() {
         assertTrue(text.contains("teller-1 holds account A and waits for account B (held by teller-2)"), text);
     }
