@@ -81,8 +81,10 @@ public final class SwallowedInterrupt implements Pitfall<Runnable> {
                 }
                 // Cancel while the poller waits between polls, just after it marked its messages read.
                 inbox.awaitQuiet(Duration.ofMillis(5), PATIENCE);
-                task.cancel(true);
-                probe.cancelled("future.cancel(true) returned; isCancelled() = " + task.isCancelled());
+                // Marked before the call: its interrupt may wake the poller before cancel(true) has returned.
+                probe.cancelled("future.cancel(true) called: it interrupts inbox-poller");
+                boolean cancelled = task.cancel(true);
+                probe.note("future.cancel(true) returned " + cancelled + "; isCancelled() = " + task.isCancelled());
 
                 awaitStopOrWork(probe, returned, inbox);
                 if (probe.workAfterCancel() >= POLLS_AFTER_CANCEL) {

@@ -53,7 +53,7 @@ final class LessonCommand extends PitfallCommand implements Callable<Integer> {
         Verdict verdict = wb.launcher().run(id, Variant.BROKEN, Workbook.budget(budgetSeconds));
         out.print(Render.verdict(verdict, style));
         out.println();
-        out.println(Prediction.reveal(lesson, choice, style));
+        out.println(Prediction.reveal(lesson, choice, style, width));
         wb.progress().update(id, p -> p.predicted(choice, Prediction.isRight(lesson, choice)));
         section("Observe", sections);
         if (ask("Press Enter for why it happens.") == null) {
@@ -64,7 +64,8 @@ final class LessonCommand extends PitfallCommand implements Callable<Integer> {
     }
 
     private int predict(Lesson lesson, Map<String, String> sections) throws IOException {
-        section("Predict", sections);
+        out.print(MarkdownText.render("## Predict\n\n" + Prediction.setup(sections.getOrDefault("Predict", "")), width,
+                wb.style()));
         Prediction.ask(lesson, out, wb.style(), width);
         int count = lesson.predict().choices().size();
         while (true) {
@@ -89,7 +90,8 @@ final class LessonCommand extends PitfallCommand implements Callable<Integer> {
         edit(copy);
         int hints = wb.progress().load().of(id).hintsShown();
         while (true) {
-            String answer = ask("[c]heck  [h]int  [e]dit  [s]olution  [q]uit: ");
+            // A line, not a key: the walk reads scripts and pipes as well as a terminal, so the prompt says Enter.
+            String answer = ask("[c]heck  [h]int  [e]dit  [s]olution  [q]uit, then Enter (Enter alone checks): ");
             if (answer == null || answer.strip().toLowerCase(Locale.ROOT).startsWith("q")) {
                 return stopped();
             }
@@ -123,7 +125,7 @@ final class LessonCommand extends PitfallCommand implements Callable<Integer> {
                     out.print(SolutionDiff.of(pitfall, style));
                     section("Fix it", sections);
                 }
-                default -> out.println("c, h, e, s or q.");
+                default -> out.println("Type c, h, e, s or q, then press Enter.");
             }
         }
     }

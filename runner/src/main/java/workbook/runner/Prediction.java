@@ -3,6 +3,7 @@ package workbook.runner;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import workbook.lessons.Lesson;
 
 /** A lesson's prediction question: asked before the broken example runs, and revealed after it. */
@@ -18,6 +19,7 @@ final class Prediction {
         for (int i = 0; i < choices.size(); i++) {
             markdown.append(i + 1).append(". ").append(choices.get(i)).append('\n');
         }
+        markdown.append('\n').append(SHORT_QUESTION_END).append('\n');
         out.print(MarkdownText.render(markdown.toString(), width, style));
     }
 
@@ -37,12 +39,36 @@ final class Prediction {
         return choice == lesson.predict().answer();
     }
 
-    /** What the learner predicted against what happens. */
-    static String reveal(Lesson lesson, int choice, Style style) {
+    /** What the learner predicted against what happens, wrapped to the width. */
+    static String reveal(Lesson lesson, int choice, Style style, int width) {
         List<String> choices = lesson.predict().choices();
-        return isRight(lesson, choice)
-                ? style.green("You predicted it: " + choices.get(choice - 1))
-                : style.yellow("You predicted: " + choices.get(choice - 1) + "\nWhat happens: "
-                        + choices.get(lesson.predict().answer() - 1));
+        boolean right = isRight(lesson, choice);
+        String said = right
+                ? "You predicted it: " + choices.get(choice - 1)
+                : "You predicted: " + choices.get(choice - 1) + "\\\nWhat happens: "
+                        + choices.get(lesson.predict().answer() - 1);
+        return MarkdownText.render(said, width, Style.plain()).stripTrailing().lines()
+                .map(line -> right ? style.green(line) : style.yellow(line))
+                .collect(Collectors.joining("\n"));
     }
+
+    /** The choice a learner made, said back to them, wrapped to the width. */
+    static String noted(Lesson lesson, int choice, int width) {
+        return MarkdownText.render("Noted: " + lesson.predict().choices().get(choice - 1)
+                + ". Now /run to see what happens.", width, Style.plain()).stripTrailing();
+    }
+
+    /**
+     * The lesson's Predict section as the walk shows it before {@link #ask}: without its closing paragraph when that
+     * is the question in short ("What happens? Pick one before you run it."), which {@link #ask} asks in full.
+     */
+    static String setup(String predictSection) {
+        String text = predictSection.strip();
+        int last = text.lastIndexOf("\n\n");
+        String closing = text.substring(last + 1).strip().replaceAll("\\s+", " ");
+        return closing.endsWith(SHORT_QUESTION_END) ? text.substring(0, Math.max(0, last)).strip() : text;
+    }
+
+    /** How a lesson's Predict section ends its own, shorter question. */
+    static final String SHORT_QUESTION_END = "Pick one before you run it.";
 }

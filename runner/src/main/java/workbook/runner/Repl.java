@@ -256,7 +256,7 @@ final class Repl {
     private void story() {
         Map<String, String> sections = LessonSections.of(ShowCommand.lessonOf(current));
         out.print(MarkdownText.render("## The incident\n\n" + sections.getOrDefault("The incident", "")
-                + "\n\n## Predict\n\n" + sections.getOrDefault("Predict", ""), width(), wb.style()));
+                + "\n\n## Predict\n\n" + Prediction.setup(sections.getOrDefault("Predict", "")), width(), wb.style()));
         Prediction.ask(current.lesson(), out, wb.style(), width());
         out.println(wb.style().dim("Decide with /predict <number>, then /run to see."));
     }
@@ -273,12 +273,12 @@ final class Repl {
         prediction = choice;
         int chosen = choice.getAsInt();
         wb.progress().update(current.id(), p -> p.predicted(chosen, Prediction.isRight(lesson, chosen)));
-        out.println("Noted: " + lesson.predict().choices().get(chosen - 1) + ". Now /run to see what happens.");
+        out.println(Prediction.noted(lesson, chosen, width()));
     }
 
     private void revealPrediction() {
         if (prediction.isPresent()) {
-            out.println(Prediction.reveal(current.lesson(), prediction.getAsInt(), wb.style()));
+            out.println(Prediction.reveal(current.lesson(), prediction.getAsInt(), wb.style(), width()));
             prediction = OptionalInt.empty();
         }
     }

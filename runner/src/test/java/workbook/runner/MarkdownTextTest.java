@@ -1,8 +1,12 @@
 package workbook.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import workbook.lessons.Lesson;
+import workbook.lessons.Lessons;
 
 class MarkdownTextTest {
 
@@ -30,5 +34,42 @@ class MarkdownTextTest {
         assertEquals(80, MarkdownText.terminalWidth("wide"));
         assertEquals(64, MarkdownText.terminalWidth("64"));
         assertEquals(100, MarkdownText.terminalWidth("240"));
+    }
+
+    @Test
+    void noLineIsWiderThanTheWidthAndNoWordOrCodeSpanIsCutWhereverTheLineEnds() {
+        String sentence = "The poller stops: cancel(true) interrupts the sleep, and the loop condition checks "
+                + "`isInterrupted()` before the next `fetchNew()`";
+        for (int width = 40; width <= 100; width++) {
+            String text = MarkdownText.render(sentence, width, Style.plain());
+
+            for (String line : text.lines().toList()) {
+                assertTrue(line.length() <= width, width + ": " + line);
+            }
+            List<String> words = List.of(text.strip().split("\\s+"));
+            assertEquals(List.of(sentence.split(" ")), words, "at width " + width);
+        }
+    }
+
+    @Test
+    void theRevealOfAPredictionWrapsBetweenWords() {
+        Lesson lesson = Lessons.load().byId("swallowed-interrupt").orElseThrow();
+        int wrong = lesson.predict().answer() == 1 ? 2 : 1;
+
+        for (int width : new int[] {40, 80, 100}) {
+            String text = Prediction.reveal(lesson, wrong, Style.plain(), width);
+
+            text.lines().forEach(line -> assertTrue(line.length() <= width, width + ": " + line));
+            assertEquals(String.join(" ", ("You predicted: " + lesson.predict().choices().get(wrong - 1)).split("\\s+")),
+                    text.substring(0, text.indexOf("What happens:")).strip().replaceAll("\\s+", " "));
+        }
+    }
+
+    @Test
+    void thePredictSectionLeavesItsShortQuestionToTheFullOneAskedAfterIt() {
+        String section = "The setup.\n\nWhat happens? Pick one\nbefore you run it.";
+
+        assertEquals("The setup.", Prediction.setup(section));
+        assertEquals("No question here.", Prediction.setup("No question here."));
     }
 }

@@ -35,8 +35,15 @@ class WrongFixSuiteTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Pitfall<?> pitfall : Pitfalls.all()) {
             List<WrongFixes.Fixture> fixtures = WrongFixes.of(pitfall.id());
-            Future<List<Check.Report>> reports = runners.submit(pitfall, () -> check.runEach(pitfall,
-                    fixtures.stream().map(WrongFixes.Fixture::file).toList(), builds.resolve(pitfall.id())));
+            Future<List<Check.Report>> reports = runners.submit(pitfall, () -> {
+                long start = System.nanoTime();
+                List<Check.Report> ran = check.runEach(pitfall, fixtures.stream().map(WrongFixes.Fixture::file)
+                        .toList(), builds.resolve(pitfall.id()));
+                // Where the suite's time goes, in the test's output: the suite must stay within CI's minutes.
+                System.out.printf("wrong-fix suite: %s, %d fixtures in %,d ms%n", pitfall.id(), fixtures.size(),
+                        (System.nanoTime() - start) / 1_000_000);
+                return ran;
+            });
             for (int i = 0; i < fixtures.size(); i++) {
                 WrongFixes.Fixture fixture = fixtures.get(i);
                 int index = i;
