@@ -43,8 +43,12 @@ public final class TornInvariant implements Pitfall<PriceBand> {
     static final double PROBE_AFTER = 0.3;
     static final int MIN_DUMPS = 100;
     static final int MIN_KEPT_APART = 10;
-    /** Changes seen, at least, before a band that kept the feed and the readers apart is CLEAN. */
-    static final long FEW_CHANGES = 10_000;
+    /**
+     * Changes seen, at least, before a band that kept the feed and the readers apart is CLEAN: the thread dumps are
+     * the proof, these a floor. A read-write lock on 2 cores, under the load of the test suite, was seen to let the
+     * readers see only 9,994 changes in 5 s (0 of 334 dumps with both inside the band).
+     */
+    static final long FEW_CHANGES = 5_000;
     private static final Duration DUMP_EVERY = Duration.ofNanos(500_000);
     /** Readers that wait for a move by reading in a loop, one at a time. */
     static final int WAITS = 3;
