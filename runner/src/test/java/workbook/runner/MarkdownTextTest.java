@@ -56,11 +56,12 @@ class MarkdownTextTest {
         Lesson lesson = Lessons.load().byId("swallowed-interrupt").orElseThrow();
         int wrong = lesson.predict().answer() == 1 ? 2 : 1;
 
-        for (int width : new int[] {40, 80, 100}) {
+        for (int width : new int[]{40, 80, 100}) {
             String text = Prediction.reveal(lesson, wrong, Style.plain(), width);
 
             text.lines().forEach(line -> assertTrue(line.length() <= width, width + ": " + line));
-            assertEquals(String.join(" ", ("You predicted: " + lesson.predict().choices().get(wrong - 1)).split("\\s+")),
+            assertEquals(
+                    String.join(" ", ("You predicted: " + lesson.predict().choices().get(wrong - 1)).split("\\s+")),
                     text.substring(0, text.indexOf("What happens:")).strip().replaceAll("\\s+", " "));
         }
     }
