@@ -121,9 +121,30 @@ final class MarkdownText {
         }
     }
 
+    /**
+     * A code block keeps its lines, indented by up to four spaces: fewer when its longest line would not fit the width
+     * (a verdict quoted at 80 columns, read at 80), the lines that can fit decide. A line wider than the width by itself breaks at its last space
+     * that fits, its continuation as indented as it was, so that the terminal never cuts it inside a word.
+     */
     private void code(String literal, String indent) {
-        literal.stripTrailing().lines().forEach(line -> out.append(indent).append("    ").append(style.dim(line))
-                .append('\n'));
+        List<String> lines = literal.stripTrailing().lines().toList();
+        int longest = lines.stream().mapToInt(String::length).filter(n -> n <= width - indent.length()).max()
+                .orElse(0);
+        String margin = indent + " ".repeat(Math.max(0, Math.min(4, width - indent.length() - longest)));
+        for (String line : lines) {
+            String rest = line;
+            while (margin.length() + rest.length() > width) {
+                String lead = rest.substring(0, rest.length() - rest.stripLeading().length());
+                int room = width - margin.length();
+                int cut = rest.lastIndexOf(' ', room);
+                if (cut <= lead.length()) {
+                    break;
+                }
+                out.append(margin).append(style.dim(rest.substring(0, cut))).append('\n');
+                rest = lead + rest.substring(cut + 1);
+            }
+            out.append(margin).append(style.dim(rest)).append('\n');
+        }
         out.append('\n');
     }
 

@@ -20,7 +20,7 @@ final class Prediction {
             markdown.append(i + 1).append(". ").append(choices.get(i)).append('\n');
         }
         markdown.append('\n').append(SHORT_QUESTION_END).append('\n');
-        out.print(MarkdownText.render(markdown.toString(), width, style));
+        out.print("\n" + MarkdownText.render(markdown.toString(), width, style));
     }
 
     /** The choice a learner typed, when it is one of the lesson's numbers. */

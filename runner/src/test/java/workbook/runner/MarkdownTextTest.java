@@ -73,4 +73,13 @@ class MarkdownTextTest {
         assertEquals("The setup.", Prediction.setup(section));
         assertEquals("No question here.", Prediction.setup("No question here."));
     }
+
+    @Test
+    void aCodeBlockTooWideForTheIndentLosesTheIndentAndALineTooWideBreaksAtASpace() {
+        String quoted = "x".repeat(38) + "\n  " + "word ".repeat(10).strip() + "\n";
+
+        String text = MarkdownText.render("```\n" + quoted + "```\n", 40, Style.plain());
+
+        assertEquals("  " + "x".repeat(38) + "\n    word word word word word word word\n    word word word\n", text);
+    }
 }
