@@ -14,11 +14,22 @@ import java.time.Duration;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import workbook.harness.TrialLauncher;
 import workbook.lessons.Lessons;
 
-/** Scripted REPL sessions on a dumb terminal, as a CI job or a piped script would drive it. */
+/**
+ * Scripted REPL sessions on a dumb terminal, as a CI job or a piped script would drive it. Each session has its own
+ * shell VM, streams and workspace, so two run at once (most of their time is a shell VM starting); a session that runs
+ * trials has the machine to itself, as trials need.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class ReplTest {
+
+    static final String MACHINE = "the machine's cores";
 
     @TempDir
     Path workspace;
@@ -35,6 +46,7 @@ class ReplTest {
     }
 
     @Test
+    @ResourceLock(ReplTest.MACHINE)
     void openRunRedefineAndCheckAFix() throws Exception {
         String text = session("""
                 /open lost-update
@@ -61,6 +73,7 @@ class ReplTest {
     }
 
     @Test
+    @ResourceLock(ReplTest.MACHINE)
     void aPredictionIsRecordedAndRevealedByTheRunOfTheBrokenExample() throws Exception {
         int answer = Lessons.load().byId("lost-update").orElseThrow().predict().answer();
 
@@ -79,6 +92,7 @@ class ReplTest {
     }
 
     @Test
+    @ResourceLock(value = MACHINE, mode = ResourceAccessMode.READ)
     void aDefinitionThatDoesNotCompileIsRefusedAndTheBrokenOneIsDefinedQuietly() throws Exception {
         String text = session("""
                 /open lost-update
@@ -96,6 +110,7 @@ class ReplTest {
     }
 
     @Test
+    @ResourceLock(value = MACHINE, mode = ResourceAccessMode.READ)
     void aSnippetThatWillNotStopIsEndedAndTheShellRecovers() throws Exception {
         String text = session(
                 """
@@ -112,6 +127,7 @@ class ReplTest {
     }
 
     @Test
+    @ResourceLock(value = MACHINE, mode = ResourceAccessMode.READ)
     void aSpinningSnippetIsStoppedAtItsLimit() throws Exception {
         String text = session("""
                 while (true) { }
@@ -123,6 +139,7 @@ class ReplTest {
     }
 
     @Test
+    @ResourceLock(value = MACHINE, mode = ResourceAccessMode.READ)
     void systemExitInASnippetGetsANewShell() throws Exception {
         String text = session("""
                 int seven() { return 7; }
@@ -135,6 +152,7 @@ class ReplTest {
     }
 
     @Test
+    @ResourceLock(value = MACHINE, mode = ResourceAccessMode.READ)
     void compileErrorsPointAtTheSnippet() throws Exception {
         String text = session("""
                 int x = "text";
