@@ -72,8 +72,14 @@ public final class ThreadViews {
             holds.add(names.of(monitor));
         }
         Arrays.stream(info.getLockedSynchronizers()).map(names::of).forEach(holds::add);
+        return new ThreadView(info.getThreadName(), info.getThreadState().name(), names.of(info.getLockInfo()),
+                info.getLockOwnerName(), holds, stack(info.getStackTrace()));
+    }
+
+    /** The frames that matter, as {@code jstack} prints them: down to the harness, generated lambda classes left out. */
+    private static List<String> stack(StackTraceElement[] frames) {
         List<String> stack = new ArrayList<>();
-        for (StackTraceElement frame : info.getStackTrace()) {
+        for (StackTraceElement frame : frames) {
             if (frame.getClassName().startsWith("workbook.harness.") || stack.size() == MAX_FRAMES) {
                 break;
             }
@@ -81,27 +87,14 @@ public final class ThreadViews {
                 stack.add(format(frame));
             }
         }
-        return new ThreadView(info.getThreadName(), info.getThreadState().name(), names.of(info.getLockInfo()),
-                info.getLockOwnerName(), holds, stack);
+        return stack;
     }
 
-    /**
-     * A failure as the thread that threw it shows it, as a stack trace would: its frames from where it was thrown
-     * down to the harness, lambdas left out.
-     */
+    /** A failure as the thread that threw it shows it, as a stack trace would, with the frames {@link #of} keeps. */
     public static ThreadView thrown(String thread, Throwable failure) {
         String what = "threw " + failure.getClass().getName()
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-        List<String> stack = new ArrayList<>();
-        for (StackTraceElement frame : failure.getStackTrace()) {
-            if (frame.getClassName().startsWith("workbook.harness.") || stack.size() == MAX_FRAMES) {
-                break;
-            }
-            if (!frame.getClassName().contains("$$Lambda") && !frame.getMethodName().startsWith("lambda$")) {
-                stack.add(format(frame));
-            }
-        }
-        return new ThreadView(thread, what, null, null, List.of(), stack);
+        return new ThreadView(thread, what, null, null, List.of(), stack(failure.getStackTrace()));
     }
 
     /** A virtual thread's name as views show it: marked virtual, and its id when it has no name. */

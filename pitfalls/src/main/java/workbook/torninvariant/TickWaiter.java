@@ -58,9 +58,9 @@ final class TickWaiter {
     /**
      * Lets the waiter spin until its loop has surely been compiled: it has had {@code cpu} of processor time (wall
      * time says little on a busy machine) and then the JIT has compiled nothing for {@code quiet}, its queue drained.
-     * Gives up after {@code limit}. Returns the processor time the waiter had, in milliseconds.
+     * Gives up after {@code limit}.
      */
-    long warmUp(Duration cpu, Duration quiet, Duration limit) throws InterruptedException {
+    void warmUp(Duration cpu, Duration quiet, Duration limit) throws InterruptedException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
@@ -80,7 +80,6 @@ final class TickWaiter {
             }
             Thread.sleep(2);
         }
-        return TimeUnit.NANOSECONDS.toMillis(Math.max(0, threads.getThreadCpuTime(thread.threadId())));
     }
 
     long threadId() {

@@ -122,9 +122,10 @@ final class MarkdownText {
     }
 
     /**
-     * A code block keeps its lines, indented by up to four spaces: fewer when its longest line would not fit the width
-     * (a verdict quoted at 80 columns, read at 80), the lines that can fit decide. A line wider than the width by itself breaks at its last space
-     * that fits, its continuation as indented as it was, so that the terminal never cuts it inside a word.
+     * A code block keeps its lines, indented by up to four spaces: fewer when its longest line that can fit at all
+     * would not fit with them (a verdict quoted at 80 columns, read at 80). A line wider than the width by itself
+     * breaks at its last space that fits, its continuation as indented as it was, so that the terminal never cuts it
+     * inside a word.
      */
     private void code(String literal, String indent) {
         List<String> lines = literal.stripTrailing().lines().toList();
