@@ -2,6 +2,7 @@ package workbook.harness;
 
 import java.lang.management.ThreadInfo;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * How often callers were seen waiting inside the code under test, over many thread dumps taken while they worked:
@@ -27,7 +28,7 @@ public final class WaitingCallers {
     public void tally(ThreadInfo[] dump) {
         dumps++;
         for (ThreadInfo info : dump) {
-            if (info != null && info.getThreadState() != Thread.State.RUNNABLE && inSubject(info)) {
+            if (info != null && (info.getThreadState() != Thread.State.RUNNABLE && inSubject(info) || spinning(info))) {
                 waiting++;
                 if (first == null) {
                     first = ThreadViews.of(info, names);
@@ -36,6 +37,32 @@ public final class WaitingCallers {
             }
         }
     }
+
+    /**
+     * Running, but in the subject's own code at the top of the stack, or in what a spin loop calls from there (an
+     * atomic, {@link Thread#onSpinWait}, {@link Thread#yield}): busy-waiting for another caller. The subject's calls
+     * into any other code (the work itself) are not counted.
+     */
+    private boolean spinning(ThreadInfo info) {
+        if (info.getThreadState() != Thread.State.RUNNABLE) {
+            return false;
+        }
+        for (StackTraceElement frame : info.getStackTrace()) {
+            String name = frame.getClassName();
+            if (name.equals(subject) || name.startsWith(subject + "$")) {
+                return true;
+            }
+            if (!SPIN.matcher(name + "." + frame.getMethodName()).lookingAt()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** What a spin loop calls, each turn, while it waits. */
+    private static final Pattern SPIN = Pattern.compile(
+            "java\\.util\\.concurrent\\.atomic\\.|java\\.lang\\.invoke\\.|jdk\\.internal\\.misc\\.Unsafe\\."
+                    + "|java\\.lang\\.Thread\\.(onSpinWait|yield)");
 
     private boolean inSubject(ThreadInfo info) {
         return Arrays.stream(info.getStackTrace()).map(StackTraceElement::getClassName)

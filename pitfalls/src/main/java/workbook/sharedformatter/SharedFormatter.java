@@ -39,8 +39,11 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
     /** The rounds shrink, down to this share of their calls, so that {@link #MIN_ROUNDS} fit in half the budget. */
     static final double MIN_SCALE = 0.1;
     static final double ROUNDS_SHARE_OF_BUDGET = 0.5;
-    /** Moments of truly parallel calls after which a shared SimpleDateFormat has always answered wrong. */
-    static final long ENOUGH_PARALLEL = 2_000;
+    /**
+     * Moments of truly parallel calls after which a shared SimpleDateFormat has always answered wrong (2,000 when the
+     * loggers looked every 4 calls).
+     */
+    static final long ENOUGH_PARALLEL = 8_000;
     static final int MIN_DUMPS = 40;
     /** One lock held in this share of the times any lock was, and in this share of all dumps, is one for all. */
     static final double ONE_LOCK_SHARE = 0.6;
@@ -52,11 +55,16 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
      * and give back a formatter, up to 15 in 59.
      */
     static final double WAITING_SHARE = 0.5;
-    /** A call takes a microsecond or a few: the loggers look at each other's progress every few calls. */
-    static final int SAMPLE_EVERY = 4;
+    /**
+     * The loggers look at each other's progress after every call: a call takes microseconds when compiled, tens of
+     * them before, and a longer gap between looks counts as a pause.
+     */
+    static final int SAMPLE_EVERY = 1;
     /** Loggers seen in parallel this rarely, after the rounds, are either on a busy machine or taking turns. */
-    static final long SOME_PARALLEL = 200;
+    static final long SOME_PARALLEL = 800;
     static final Duration PROBE = Duration.ofMillis(200);
+    /** Two threads that only count and see each other run in parallel this often in {@link #PROBE}: an idle machine. */
+    static final long MACHINE_PARALLEL = 2_000;
     static final Duration ROUND_LIMIT = Duration.ofSeconds(2);
     static final Duration GRACE = Duration.ofSeconds(1);
     private static final Duration DUMP_EVERY = Duration.ofNanos(500_000);
@@ -100,15 +108,24 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
         long calls = 0;
         long parallel = 0;
         int round = 0;
-        long machine = 0;
         double scale = 1;
+        // The rounds whose parallel calls are weighed for taking turns: all of them, then only those after a suspicion.
+        int roundsWeighed = 0;
+        long parallelWeighed = 0;
+        boolean suspected = false;
         while (!trial.outOfTime() && (round < MIN_ROUNDS || parallel < ENOUGH_PARALLEL || locks.dumps() < MIN_DUMPS)) {
-            if (round >= MIN_ROUNDS && parallel < SOME_PARALLEL) {
+            if (roundsWeighed >= MIN_ROUNDS && parallelWeighed < SOME_PARALLEL) {
                 // Hardly ever in parallel: a busy machine, or a format that makes its callers take turns?
-                machine = Stress.machineParallelism(LOGGERS, PROBE);
-                if (machine >= ENOUGH_PARALLEL) {
+                long machine = Stress.machineParallelism(LOGGERS, PROBE);
+                if (machine >= MACHINE_PARALLEL && suspected) {
                     return inTurn(calls, parallel, round, machine, trial);
                 }
+                // Once is not enough: in a new JVM a right format has had 4 rounds in a row without one parallel call
+                // (the JIT compiling on the other core), then a probe on an idle machine. Only rounds as low again,
+                // after another such probe, make it a verdict.
+                suspected = machine >= MACHINE_PARALLEL;
+                roundsWeighed = 0;
+                parallelWeighed = 0;
             }
             round++;
             long roundStart = System.nanoTime();
@@ -146,6 +163,8 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
             }
             calls += roundCalls;
             parallel += result.parallel();
+            roundsWeighed++;
+            parallelWeighed += result.parallel();
             scale = nextScale(scale, System.nanoTime() - roundStart, trial);
             Optional<HeldLocks.Lock> one = locks.oneLock();
             if (locks.dumps() >= MIN_DUMPS && one.isPresent() && oneLockForAll(one.get(), locks.dumps())) {
@@ -265,7 +284,9 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
                         + " %s, a logger was waiting inside the format (%s%s) instead of formatting. The"
                         + " contract says no caller waits for another's call",
                 calls, waits.waiting(), waits.dumps(), rounds(round), first.state(),
-                first.waitingOn() == null ? "" : ", on " + first.waitingOn()),
+                first.waitingOn() != null
+                        ? ", on " + first.waitingOn()
+                        : first.state().equals("RUNNABLE") ? ", spinning until the other is done" : ""),
                 new Count("calls answered right", calls, calls),
                 new Evidence.Threads("A logger waiting inside the format", List.of(first)));
     }
