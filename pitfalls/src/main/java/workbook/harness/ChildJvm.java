@@ -72,6 +72,7 @@ public final class ChildJvm {
             output = Files.createTempFile("workbook-child-", ".txt");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-XX:+UseSerialGC", "-Xmx128m"));
+            command.addAll(AotCache.options());
             properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
             long stuckReport = Math.max(deadline.toMillis() / 2,
                     deadline.minus(STUCK_REPORT_BEFORE_DEADLINE).toMillis());

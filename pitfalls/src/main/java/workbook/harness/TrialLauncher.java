@@ -290,6 +290,7 @@ public class TrialLauncher {
         command.addAll(List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xss1m"));
         // System.gc() in the code under test must not hide a leak of threads that end only when collected.
         command.add("-XX:+DisableExplicitGC");
+        command.addAll(AotCache.options());
         command.add("-cp");
         command.add(TrialClasspath.forVariant(classPathOf, mine));
         command.add(mainClass);

@@ -86,10 +86,19 @@ final class TickWaiter {
         return thread.threadId();
     }
 
+    /**
+     * Compares the fields, not with {@code equals}: a record's {@code equals} is a method-handle call the JIT does not
+     * always inline, and a call it cannot see through makes it read the field again each turn (a plain band field
+     * then got FIXED about once in 10 trials).
+     */
     private static long readUntilMoved(PriceBand band, Band seen) {
+        long low = seen.low();
+        long high = seen.high();
         long reads = 0;
-        while (reads < READ_LIMIT && band.current().equals(seen)) {
+        Band now = band.current();
+        while (reads < READ_LIMIT && now.low() == low && now.high() == high) {
             reads++;
+            now = band.current();
         }
         return reads;
     }

@@ -40,8 +40,8 @@ class WrongFixSuiteTest {
                 List<Check.Report> ran = check.runEach(pitfall, fixtures.stream().map(WrongFixes.Fixture::file)
                         .toList(), builds.resolve(pitfall.id()));
                 // Where the suite's time goes, in the test's output: the suite must stay within CI's minutes.
-                System.out.printf("wrong-fix suite: %s, %d fixtures in %,d ms%n", pitfall.id(), fixtures.size(),
-                        (System.nanoTime() - start) / 1_000_000);
+                System.out.printf("wrong-fix suite: %s, %d fixtures in %,d ms (scenarios: %s)%n", pitfall.id(),
+                        fixtures.size(), (System.nanoTime() - start) / 1_000_000, scenarioMillis(fixtures, ran));
                 return ran;
             });
             for (int i = 0; i < fixtures.size(); i++) {
@@ -52,6 +52,16 @@ class WrongFixSuiteTest {
             }
         }
         return tests.stream().onClose(runners::close);
+    }
+
+    /** Each fixture's scenario time, in milliseconds, in the order of the fixtures. */
+    private static String scenarioMillis(List<WrongFixes.Fixture> fixtures, List<Check.Report> reports) {
+        List<String> each = new ArrayList<>();
+        for (int i = 0; i < fixtures.size(); i++) {
+            long millis = reports.get(i).verdicts().stream().mapToLong(v -> v.timings().scenarioMillis()).sum();
+            each.add(fixtures.get(i).name() + " " + millis);
+        }
+        return String.join(", ", each);
     }
 
     private static void assertVerdict(WrongFixes.Fixture fixture, Check.Report report) {
