@@ -33,6 +33,16 @@ public final class Trial {
         return remaining().isZero();
     }
 
+    /**
+     * True when this trial's JVM is kept alive after the verdict for a learner to look at ({@code run --hold}): a
+     * scenario then leaves the threads it found stuck as they are, instead of ending them.
+     */
+    public boolean held() {
+        return Boolean.getBoolean(HELD_PROPERTY);
+    }
+
+    static final String HELD_PROPERTY = "workbook.trial.held";
+
     /** Names used for locks in lock cycles and thread dumps ("account A" rather than "Account@1b6d3586"). */
     public LockNames lockNames() {
         return lockNames;

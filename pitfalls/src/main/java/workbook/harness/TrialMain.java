@@ -35,6 +35,9 @@ public final class TrialMain {
         Processes.endWithParent();
         int status = 0;
         boolean hold = args.length > 4 && args[4].equals("hold");
+        if (hold) {
+            System.setProperty(Trial.HELD_PROPERTY, "true");
+        }
         try {
             if (args.length > 5 && args[4].equals("batch")) {
                 status = TrialBatch.run(args[0], Variant.valueOf(args[1]), Duration.ofMillis(Long.parseLong(args[2])),

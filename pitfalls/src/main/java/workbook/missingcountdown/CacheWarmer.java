@@ -1,0 +1,27 @@
+package workbook.missingcountdown;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+
+/** Warms the caches in parallel at start-up, and waits until all of them are loaded. */
+public class CacheWarmer implements Warmup {
+
+    private final ExecutorService executor;
+
+    public CacheWarmer(ExecutorService executor) {
+        this.executor = executor;
+    }
+
+    @Override
+    public void warmAll(List<Cache> caches) throws InterruptedException {
+        CountDownLatch loaded = new CountDownLatch(caches.size());
+        for (Cache cache : caches) {
+            executor.execute(() -> {
+                cache.load();
+                loaded.countDown();
+            });
+        }
+        loaded.await();
+    }
+}

@@ -1,0 +1,86 @@
+package workbook.missingcountdown;
+
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A cache whose load takes a time drawn for the round and, for one cache of a failing round, ends by throwing, as a
+ * backing store that refuses the connection would. It records every load: when, on which thread, how it ended.
+ */
+final class ScriptedCache implements Cache {
+
+    private final String name;
+    private final long loadNanos;
+    private final boolean fails;
+    private final Round round;
+    private final AtomicInteger loads = new AtomicInteger();
+    private volatile long startedAt;
+    private volatile long endedAt;
+    private volatile String thread;
+    private volatile RuntimeException thrown;
+
+    ScriptedCache(String name, long loadMillis, boolean fails, Round round) {
+        this.name = name;
+        this.loadNanos = TimeUnit.MILLISECONDS.toNanos(loadMillis);
+        this.fails = fails;
+        this.round = round;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void load() {
+        loads.incrementAndGet();
+        thread = Thread.currentThread().getName();
+        startedAt = System.nanoTime();
+        round.loadStarted();
+        try {
+            long end = startedAt + loadNanos;
+            for (long left = loadNanos; left > 0; left = end - System.nanoTime()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(left);
+            }
+            if (fails) {
+                thrown = new UncheckedIOException(name + ": cannot read the backing store",
+                        new ConnectException("Connection refused"));
+                throw thrown;
+            }
+        } finally {
+            endedAt = System.nanoTime();
+            round.loadEnded();
+        }
+    }
+
+    boolean fails() {
+        return fails;
+    }
+
+    int loads() {
+        return loads.get();
+    }
+
+    boolean ended() {
+        return endedAt != 0;
+    }
+
+    long startedAt() {
+        return startedAt;
+    }
+
+    long endedAt() {
+        return endedAt;
+    }
+
+    String thread() {
+        return thread;
+    }
+
+    /** What this cache's load threw, the very exception; null if it did not. */
+    RuntimeException thrown() {
+        return thrown;
+    }
+}
