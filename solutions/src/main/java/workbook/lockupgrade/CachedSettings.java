@@ -1,0 +1,43 @@
+package workbook.lockupgrade;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/** Settings loaded on first use and kept: many requests read them at once, a miss loads under the write lock. */
+public class CachedSettings implements Settings {
+
+    private final ConfigSource source;
+    private final Map<String, String> values = new HashMap<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    public CachedSettings(ConfigSource source) {
+        this.source = source;
+    }
+
+    @Override
+    public String get(String key) {
+        lock.readLock().lock();
+        try {
+            String value = values.get(key);
+            if (value != null) {
+                return value;
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        // A read lock is never upgraded: let it go, take the write lock, and look again (another caller may have
+        // loaded the setting in between).
+        lock.writeLock().lock();
+        try {
+            String value = values.get(key);
+            if (value == null) {
+                value = source.load(key);
+                values.put(key, value);
+            }
+            return value;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}
