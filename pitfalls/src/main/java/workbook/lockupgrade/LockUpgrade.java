@@ -1,6 +1,7 @@
 package workbook.lockupgrade;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,23 +25,28 @@ import workbook.harness.Subjects;
 import workbook.harness.ThreadViews;
 import workbook.harness.Trial;
 import workbook.harness.WaitingCallers;
+import workbook.harness.Waits;
 
 /**
  * Three steps, each on settings drawn for the trial. One request asks for a setting not loaded yet: a read lock
  * upgraded to the write lock parks it for good, seen {@link #QUIET} later with the lock it holds and the one it
- * waits for (no cycle of two threads: {@code findDeadlockedThreads} sees nothing). Then four requests ask for one new
- * setting at the same moment, and for random ones after that: every setting must be loaded once and read right.
- * Then they read loaded settings only, while they are dumped as {@code jstack} would: one lock that all of them take
+ * waits for (no cycle of two threads: {@code findDeadlockedThreads} sees nothing). Then, on new caches, six requests
+ * ask for a new setting while another request loads another one, and four requests ask for settings at random:
+ * every setting must be loaded once and read right. Then four requests read loaded settings only, while they are dumped as {@code jstack} would: one lock that all of them take
  * in turn, or readers seen waiting inside {@code get}, breaks the contract.
  */
 public final class LockUpgrade implements Pitfall<Settings> {
 
     static final int REQUESTS = 4;
     /**
-     * Settings that the requests ask for at the same moment, one after another: a request that does not look again
-     * under the write lock loads one again only when it found it missing before the first took the write lock.
+     * Times requests ask for a new setting while another loads another one, on a new cache each time. When the load
+     * is done they get in one after another, and a request that does not look again under the write lock loads the
+     * setting again only if a second one found it missing before the first took the write lock: about one time in
+     * six here. Up to 40 times, until it happens: a few milliseconds each.
      */
-    static final int TOGETHER = 4;
+    static final int TOGETHER = 40;
+    /** The requests that ask for the new setting meanwhile. */
+    static final int WAITING = 6;
     /** A load takes at most 5 ms: a get that has not returned this much later waits for something else. */
     static final Duration QUIET = Duration.ofMillis(200);
     static final Duration STEP_LIMIT = Duration.ofSeconds(2);
@@ -77,7 +83,11 @@ public final class LockUpgrade implements Pitfall<Settings> {
         String first = keys.remove(random.nextInt(keys.size()));
         Finding finding = firstRequest(settings, source, first, trial);
         for (int i = 0; i < TOGETHER && finding == null; i++) {
-            finding = together(settings, source, keys.remove(random.nextInt(keys.size())), trial);
+            // A new cache and service each time: the two settings are missing again.
+            ScriptedSource fresh = new ScriptedSource(random);
+            List<String> two = new ArrayList<>(ScriptedSource.KEYS);
+            finding = together(Subjects.create(implementation, fresh), fresh,
+                    two.remove(random.nextInt(two.size())), two.remove(random.nextInt(two.size())), trial);
         }
         if (finding == null) {
             finding = manyRequests(settings, source, trial);
@@ -161,21 +171,33 @@ public final class LockUpgrade implements Pitfall<Settings> {
         return Optional.empty();
     }
 
-    /** Four requests ask for one new setting at the same moment: it is loaded once. */
-    private static Finding together(Settings settings, ScriptedSource source, String key, Trial trial)
-            throws Exception {
-        String[] got = new String[REQUESTS];
-        Stress requests = Stress.start("request", REQUESTS, 1, STEP_LIMIT,
+    /**
+     * While one request loads a setting, held in its load, three others ask for another new one and wait; they get
+     * in together when the load is done, all find their setting missing, and then take the write lock in turn: the
+     * second and third must look again, or load it again.
+     */
+    private static Finding together(Settings settings, ScriptedSource source, String loading, String key,
+            Trial trial) throws Exception {
+        AtomicReference<Stress> others = new AtomicReference<>();
+        source.holdFirstLoad(loading, () -> others.get() != null && allWaiting(others.get()));
+        Stress first = Stress.start("request", 1, 1, STEP_LIMIT, (request, i) -> settings.get(loading));
+        Waits.until(() -> source.loads(loading) > 0 || first.done(), STEP_LIMIT);
+        String[] got = new String[WAITING];
+        Stress requests = Stress.start("request", WAITING, 1, STEP_LIMIT,
                 (request, i) -> got[request] = settings.get(key));
-        Stress.Result result = requests.await(Duration.ofSeconds(1));
-        Finding failed = failed(result, "get(\"" + key + "\")", trial);
+        others.set(requests);
+        Finding failed = failed(first.await(Duration.ofSeconds(1)), "get(\"" + loading + "\")", trial);
+        if (failed == null) {
+            failed = failed(requests.await(Duration.ofSeconds(1)), "get(\"" + key + "\")", trial);
+        }
         if (failed != null) {
             return failed;
         }
         if (source.loads(key) > 1) {
-            return trial.notWorking(String.format(Locale.ROOT, "%d requests asked for \"%s\" at the same moment and"
-                    + " it was loaded %d times: the requests that found it missing loaded it again, though it had been"
-                    + " loaded meanwhile. The contract says once", REQUESTS, key, source.loads(key)),
+            return trial.notWorking(String.format(Locale.ROOT, "%d requests asked for \"%s\" while another request"
+                    + " was loading \"%s\", and it was loaded %d times: all of them found it missing, and each took the"
+                    + " write lock in turn and loaded it, though the first had loaded it meanwhile. The contract says"
+                    + " once: look again once you hold the write lock", WAITING, key, loading, source.loads(key)),
                     new Count("loads of \"" + key + "\"", 1, source.loads(key)));
         }
         for (String value : got) {
@@ -185,6 +207,17 @@ public final class LockUpgrade implements Pitfall<Settings> {
             }
         }
         return null;
+    }
+
+    /** Every one of these requests is parked or blocked: waiting inside get. */
+    private static boolean allWaiting(Stress requests) {
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean()
+                .getThreadInfo(requests.threadIds().stream().mapToLong(Long::longValue).toArray())) {
+            if (info == null || info.getThreadState() == Thread.State.RUNNABLE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Four requests ask for settings at random: each loaded once, each read right. */
@@ -273,9 +306,9 @@ public final class LockUpgrade implements Pitfall<Settings> {
                     source.totalLoads() - loads));
         }
         return trial.clean(String.format(Locale.ROOT, "a first get() loaded its setting and returned; %d requests"
-                + " asking for a new setting at once, %d times, got it loaded once; %,d reads of %d settings at random"
+                + " asking for a new setting while another loaded, on %d new caches, got it loaded once; %,d reads of %d settings at random"
                 + " loaded each once and read each right; and %,d reads of loaded settings ran without one lock"
-                + " for all or a reader waiting (%d thread dumps)", REQUESTS, TOGETHER,
+                + " for all or a reader waiting (%d thread dumps)", WAITING, TOGETHER,
                 (long) REQUESTS * CALLS_PER_REQUEST,
                 ScriptedSource.KEYS.size(), result.total(), locks.dumps()),
                 new Count("settings loaded, each once", ScriptedSource.KEYS.size(), ScriptedSource.KEYS.size()));
