@@ -24,7 +24,8 @@ import workbook.lessons.Lessons;
 /**
  * Scripted REPL sessions on a dumb terminal, as a CI job or a piped script would drive it. Each session has its own
  * shell VM, streams and workspace, so two run at once (most of their time is a shell VM starting); a session that runs
- * trials has the machine to itself, as trials need.
+ * trials has the machine to itself, as trials need. Surefire runs this class on its own (runner/pom.xml), with JUnit's
+ * parallel execution enabled for it alone.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class ReplTest {
