@@ -30,7 +30,7 @@ class RegressionSuiteTest {
     @TestFactory
     Stream<DynamicTest> everyBrokenExampleReproducesAndEveryFixIsClean() {
         SideBySide runners = new SideBySide();
-        List<DynamicTest> tests = Pitfalls.all().stream().flatMap(pitfall -> {
+        List<DynamicTest> tests = SideBySide.inTurnOrder(Pitfalls.all()).stream().flatMap(pitfall -> {
             Future<Verdict> broken = runners.submit(pitfall,
                     () -> launcher.run(pitfall.id(), Variant.BROKEN, TrialLauncher.DEFAULT_BUDGET));
             Future<Verdict> fixed = runners.submit(pitfall,

@@ -1,5 +1,7 @@
 package workbook.runner;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,15 @@ final class SideBySide implements AutoCloseable {
     private final ExecutorService runners = Executors.newFixedThreadPool(AT_ONCE);
     // Fair: a trial that needs the machine alone gets it in its turn, once those already running are done.
     private final ReadWriteLock machine = new ReentrantReadWriteLock(true);
+
+    /**
+     * The pitfalls in the order to submit their trials: those that need the machine alone first, so that the others
+     * then run side by side without a pause (each pitfall run alone makes the others' slots wait until the trials
+     * running then are done).
+     */
+    static List<Pitfall<?>> inTurnOrder(List<Pitfall<?>> pitfalls) {
+        return pitfalls.stream().sorted(Comparator.comparing((Pitfall<?> p) -> !p.needsIdleCores())).toList();
+    }
 
     /** Starts a trial of {@code pitfall} in its turn. */
     <T> Future<T> submit(Pitfall<?> pitfall, Callable<T> trial) {

@@ -33,7 +33,7 @@ class WrongFixSuiteTest {
         Check check = new Check(new TrialLauncher(), TrialLauncher.DEFAULT_BUDGET, 1, null);
         SideBySide runners = new SideBySide();
         List<DynamicTest> tests = new ArrayList<>();
-        for (Pitfall<?> pitfall : Pitfalls.all()) {
+        for (Pitfall<?> pitfall : SideBySide.inTurnOrder(Pitfalls.all())) {
             List<WrongFixes.Fixture> fixtures = WrongFixes.of(pitfall.id());
             Future<List<Check.Report>> reports = runners.submit(pitfall, () -> {
                 long start = System.nanoTime();
