@@ -25,10 +25,10 @@ import java.util.stream.Stream;
 
 /**
  * The JDK's ahead-of-time cache (JEP 483 and 514, JDK 25 and later) for trial JVMs: the JDK's classes a trial loads,
- * read, parsed and linked once, so that a trial JVM starts sooner (measured here: 150 to 200 ms less a trial). It
+ * read, parsed and linked once, so that a trial JVM starts sooner (measured here: 130 to 170 ms less a trial). It
  * holds the harness's classes and none of a pitfall's ({@link AotTraining}): the class path decides what a trial runs.
- * The cache is made by a short training trial, in a process of its own, started by the first trial that finds none
- * (or by the {@code workbook} script after a build); until it is there, and wherever it cannot be (a JDK before 25,
+ * The cache is made by a short training trial, in a process of its own, started by the first trial that finds none;
+ * until it is there, and wherever it cannot be (a JDK before 25,
  * no jar with the harness, a folder nobody may write to), trials start without one. One cache for each JDK and set
  * of jars; a cache the JVM cannot map is passed over in silence, and the trial starts as if there were none.
  * {@code -Dworkbook.aot=off} starts trials without it, to measure what it saves.
@@ -79,7 +79,7 @@ public final class AotCache {
 
     /**
      * Makes the cache for this JVM's class path, if it has none and no other process is making it. Run in a process
-     * of its own ({@link Training#startDetached}, or the launcher script after a build), as it takes seconds.
+     * of its own ({@link Training#startDetached}), as it takes seconds.
      */
     public static void main(String[] args) {
         OfThisJvm.TRAINING.filter(training -> !Files.isRegularFile(training.cache())).ifPresent(Training::run);

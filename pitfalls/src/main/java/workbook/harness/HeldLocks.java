@@ -33,7 +33,20 @@ public final class HeldLocks {
         public double share() {
             return ofHeld == 0 ? 0 : (double) timesHeld / ofHeld;
         }
+
+        /**
+         * One lock around everything its callers do: held by more than one of them, in most of the times any lock
+         * was held ({@link #ONE_LOCK_SHARE}), and in a good part of all {@code dumps} ({@link #ONE_LOCK_DUMPS}).
+         */
+        public boolean heldInTurn(int dumps) {
+            return timesHeld >= MIN_TIMES_HELD && holders.size() > 1 && share() >= ONE_LOCK_SHARE
+                    && timesHeld >= ONE_LOCK_DUMPS * dumps;
+        }
     }
+
+    static final int MIN_TIMES_HELD = 5;
+    static final double ONE_LOCK_SHARE = 0.6;
+    static final double ONE_LOCK_DUMPS = 0.25;
 
     private static final class Tally {
         final String type;

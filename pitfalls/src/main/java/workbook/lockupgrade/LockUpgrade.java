@@ -52,9 +52,6 @@ public final class LockUpgrade implements Pitfall<Settings> {
     static final Duration STEP_LIMIT = Duration.ofSeconds(2);
     static final int CALLS_PER_REQUEST = 3_000;
     static final int MIN_DUMPS = 40;
-    static final int MIN_TIMES_HELD = 5;
-    static final double ONE_LOCK_SHARE = 0.6;
-    static final double ONE_LOCK_DUMPS = 0.25;
     /** Readers seen waiting inside get in this share of the dumps take turns. */
     static final double WAITING_SHARE = 0.5;
     private static final Duration DUMP_EVERY = Duration.ofNanos(500_000);
@@ -284,7 +281,7 @@ public final class LockUpgrade implements Pitfall<Settings> {
             return trial.inconclusive("the readers ended before " + MIN_DUMPS + " thread dumps were taken");
         }
         Optional<HeldLocks.Lock> one = locks.oneLock();
-        if (one.isPresent() && oneLockForAll(one.get(), locks.dumps())) {
+        if (one.isPresent() && one.get().heldInTurn(locks.dumps())) {
             HeldLocks.Lock lock = one.get();
             return trial.notWorking(String.format(Locale.ROOT, "with every setting loaded, %d requests only read,"
                     + " and took turns: in %d thread dumps, one %s was held %d times, by %s in turn. The contract"
@@ -312,11 +309,6 @@ public final class LockUpgrade implements Pitfall<Settings> {
                 (long) REQUESTS * CALLS_PER_REQUEST,
                 ScriptedSource.KEYS.size(), result.total(), locks.dumps()),
                 new Count("settings loaded, each once", ScriptedSource.KEYS.size(), ScriptedSource.KEYS.size()));
-    }
-
-    private static boolean oneLockForAll(HeldLocks.Lock lock, int dumps) {
-        return lock.timesHeld() >= MIN_TIMES_HELD && lock.holders().size() > 1 && lock.share() >= ONE_LOCK_SHARE
-                && lock.timesHeld() >= ONE_LOCK_DUMPS * dumps;
     }
 
     /** Requests that threw or never returned. */

@@ -36,7 +36,11 @@ final class ScriptedCache implements Cache {
     @Override
     public void load() {
         loads.incrementAndGet();
-        thread = Thread.currentThread().getName();
+        Thread current = Thread.currentThread();
+        // A virtual thread, or a thread of the code under test's own, may have no name: say what it is.
+        thread = !current.getName().isEmpty()
+                ? current.getName()
+                : current.isVirtual() ? "a virtual thread" : "an unnamed thread";
         startedAt = System.nanoTime();
         round.loadStarted();
         try {

@@ -45,10 +45,6 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
      */
     static final long ENOUGH_PARALLEL = 8_000;
     static final int MIN_DUMPS = 40;
-    /** One lock held in this share of the times any lock was, and in this share of all dumps, is one for all. */
-    static final double ONE_LOCK_SHARE = 0.6;
-    static final double ONE_LOCK_DUMPS = 0.25;
-    static final int MIN_TIMES_HELD = 5;
     /**
      * Loggers seen waiting inside the format in this share of the dumps take turns. Measured on 2 cores: a hand-off to
      * one formatting thread, 143 waits in 144 dumps; a pool of formatters, whose queue's lock is held only to take
@@ -167,7 +163,7 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
             parallelWeighed += result.parallel();
             scale = nextScale(scale, System.nanoTime() - roundStart, trial);
             Optional<HeldLocks.Lock> one = locks.oneLock();
-            if (locks.dumps() >= MIN_DUMPS && one.isPresent() && oneLockForAll(one.get(), locks.dumps())) {
+            if (locks.dumps() >= MIN_DUMPS && one.isPresent() && one.get().heldInTurn(locks.dumps())) {
                 return tookTurns(calls, round, one.get(), locks, trial);
             }
             if (waits.dumps() >= MIN_DUMPS && waits.waiting() >= WAITING_SHARE * waits.dumps()) {
@@ -258,11 +254,6 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
         LogLines alone = LogLines.of(call);
         alone.call(0, 0, Subjects.create(implementation));
         return alone.tally(0).first();
-    }
-
-    private static boolean oneLockForAll(HeldLocks.Lock lock, int dumps) {
-        return lock.timesHeld() >= MIN_TIMES_HELD && lock.holders().size() > 1 && lock.share() >= ONE_LOCK_SHARE
-                && lock.timesHeld() >= ONE_LOCK_DUMPS * dumps;
     }
 
     private static Finding tookTurns(long calls, int round, HeldLocks.Lock lock, HeldLocks locks, Trial trial) {

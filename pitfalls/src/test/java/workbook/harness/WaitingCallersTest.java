@@ -57,6 +57,7 @@ class WaitingCallersTest {
         Thread caller = Thread.ofPlatform().start(() -> call.run(released, started));
         try {
             started.await();
+            Thread.sleep(Duration.ofMillis(5)); // past countDown(), into the loop
             WaitingCallers waits = new WaitingCallers(Subject.class, new LockNames());
             for (int i = 0; i < 20; i++) {
                 ThreadInfo[] dump = ManagementFactory.getThreadMXBean()
