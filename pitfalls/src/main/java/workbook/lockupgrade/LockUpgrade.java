@@ -55,6 +55,8 @@ public final class LockUpgrade implements Pitfall<Settings> {
     /** Readers seen waiting inside get in this share of the dumps take turns. */
     static final double WAITING_SHARE = 0.5;
     private static final Duration DUMP_EVERY = Duration.ofNanos(500_000);
+    /** Left of the trial's budget when the readers stop, for them to end and the verdict to be written. */
+    private static final Duration READ_MARGIN = Duration.ofMillis(700);
 
     @Override
     public String id() {
@@ -264,7 +266,12 @@ public final class LockUpgrade implements Pitfall<Settings> {
         HeldLocks locks = new HeldLocks(trial.lockNames());
         WaitingCallers waits = new WaitingCallers(implementation, trial.lockNames());
         List<String> keys = ScriptedSource.KEYS;
-        Stress readers = Stress.start("request", REQUESTS, Long.MAX_VALUE, STEP_LIMIT,
+        // They read until the dumps are taken: a busy machine can starve the dumping thread for seconds.
+        Duration readFor = trial.remaining().minus(READ_MARGIN);
+        if (readFor.compareTo(STEP_LIMIT) < 0) {
+            readFor = STEP_LIMIT;
+        }
+        Stress readers = Stress.start("request", REQUESTS, Long.MAX_VALUE, readFor,
                 (request, i) -> settings.get(keys.get((int) ((i * 7 + request) % keys.size()))));
         while (!readers.done() && locks.dumps() < MIN_DUMPS) {
             waits.tally(locks.sample(readers.threadIds()));

@@ -27,6 +27,8 @@ public final class ExportJob {
     static final String CALLED = "exportAll() called";
     static final String RETURNED = "exportAll() returned";
     static final String MAIN_RETURNS = "main() returns";
+    /** Logged by a shutdown hook: no non-daemon thread is left, and the JVM is ending under any daemon thread. */
+    static final String JVM_EXITS = "the JVM begins to exit";
     static final String STORED = "stored ";
 
     private static final String PREFIX = "export\t";
@@ -41,6 +43,7 @@ public final class ExportJob {
 
     public static void main(String[] args) throws ClassNotFoundException {
         Class<? extends Exporter> type = Class.forName(args[0]).asSubclass(Exporter.class);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> log(JVM_EXITS), "shutdown hook"));
         writeTime = Duration.ofMillis(Long.parseLong(args[2]));
         // The batch is read in parallel, as the job reads its input: the common pool is up when the export starts.
         List<String> records = IntStream.rangeClosed(1, Integer.parseInt(args[1])).parallel()

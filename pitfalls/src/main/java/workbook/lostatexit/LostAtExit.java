@@ -120,8 +120,20 @@ public final class LostAtExit implements Pitfall<Exporter> {
                             "The JVM ended %,d ms after it was started; the last record stored was %s.",
                             child.millis(), stored.isEmpty() ? "none" : stored.get(stored.size() - 1))));
         }
-        long lateWrites = events.subList(events.indexOf(returned(events)), events.size()).stream()
+        List<Event> afterReturn = events.subList(events.indexOf(returned(events)), events.size());
+        long lateWrites = afterReturn.stream().filter(LostAtExit::isWrite).count();
+        long writesDuringExit = afterReturn.stream().dropWhile(e -> !e.what().equals(ExportJob.JVM_EXITS))
                 .filter(LostAtExit::isWrite).count();
+        if (writesDuringExit > 0) {
+            // Only daemon threads run once the JVM begins to exit: the writes raced the JVM's end and won this time.
+            return trial.reproduced(FailureKind.LOST_FAILURE, String.format(Locale.ROOT,
+                    "exportAll() returned after %d ms with %d of %d records not yet written, left to daemon threads;"
+                            + " the JVM began to exit under them, and this time its exit was slow enough for the "
+                            + "last %d writes to finish: nothing waited for them, and a slower store loses them "
+                            + "without an error",
+                    returnedAt, lateWrites, RECORDS, writesDuringExit), storedCount,
+                    new Evidence.Timeline("The export program, in ms since it started", shown(events)));
+        }
         if (lateWrites > 0) {
             return trial.notWorking(String.format(Locale.ROOT,
                     "all %d records were stored, %d of them after exportAll() had returned: it said the batch was "

@@ -14,8 +14,7 @@ import workbook.harness.Pitfall;
 
 /**
  * Runs the suites' trials {@link #AT_ONCE} at a time, each in its trial JVM as ever: most scenarios spend their time
- * waiting on the code under test, not computing, so two share this 2-core machine well (three made lost-at-exit's
- * trial JVM slow enough to turn a wrong fix's verdict). A pitfall that needs the machine's cores to itself
+ * waiting on the code under test, not computing, so two share this 2-core machine well. A pitfall that needs the machine's cores to itself
  * ({@link Pitfall#needsIdleCores()}) runs alone. Close it to stop what has not run.
  */
 final class SideBySide implements AutoCloseable {

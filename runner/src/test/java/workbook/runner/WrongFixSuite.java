@@ -8,50 +8,45 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 import workbook.harness.Pitfall;
-import workbook.harness.Pitfalls;
 import workbook.harness.TrialLauncher;
 import workbook.harness.VerdictText;
 
 /**
  * Every wrong-fix fixture gets the verdict it expects from {@code check}: a plausible wrong fix is never FIXED, and a
  * correct fix written another way than the reference is. One trial a fixture: the fixtures of a pitfall whose trials
- * share a JVM take their turns in one ({@link Check#runEach}), the others get a JVM each; two pitfalls run side by
- * side ({@link SideBySide}).
+ * share a JVM take their turns in one ({@link Check#runEach}), the others get a JVM each.
  */
-class WrongFixSuiteTest {
+final class WrongFixSuite {
 
-    @TempDir
-    Path builds;
+    private final Check check = new Check(new TrialLauncher(), TrialLauncher.DEFAULT_BUDGET, 1, null);
+    private final Path builds;
 
-    @TestFactory
-    Stream<DynamicTest> everyFixtureGetsItsVerdict() {
-        Check check = new Check(new TrialLauncher(), TrialLauncher.DEFAULT_BUDGET, 1, null);
-        SideBySide runners = new SideBySide();
+    WrongFixSuite(Path builds) {
+        this.builds = builds;
+    }
+
+    /** Starts the checks of the pitfall's fixtures in their turn, and a test for each that waits for its verdict. */
+    List<DynamicTest> of(Pitfall<?> pitfall, SideBySide runners) {
+        List<WrongFixes.Fixture> fixtures = WrongFixes.of(pitfall.id());
+        Future<List<Check.Report>> reports = runners.submit(pitfall, () -> {
+            long start = System.nanoTime();
+            List<Check.Report> ran = check.runEach(pitfall,
+                    fixtures.stream().map(WrongFixes.Fixture::file).toList(), builds.resolve(pitfall.id()));
+            // Where the suite's time goes, in the test's output: the suite must stay within CI's minutes.
+            System.out.printf("wrong-fix suite: %s, %d fixtures in %,d ms (scenarios: %s)%n", pitfall.id(),
+                    fixtures.size(), (System.nanoTime() - start) / 1_000_000, scenarioMillis(fixtures, ran));
+            return ran;
+        });
         List<DynamicTest> tests = new ArrayList<>();
-        for (Pitfall<?> pitfall : SideBySide.inTurnOrder(Pitfalls.all())) {
-            List<WrongFixes.Fixture> fixtures = WrongFixes.of(pitfall.id());
-            Future<List<Check.Report>> reports = runners.submit(pitfall, () -> {
-                long start = System.nanoTime();
-                List<Check.Report> ran = check.runEach(pitfall, fixtures.stream().map(WrongFixes.Fixture::file)
-                        .toList(), builds.resolve(pitfall.id()));
-                // Where the suite's time goes, in the test's output: the suite must stay within CI's minutes.
-                System.out.printf("wrong-fix suite: %s, %d fixtures in %,d ms (scenarios: %s)%n", pitfall.id(),
-                        fixtures.size(), (System.nanoTime() - start) / 1_000_000, scenarioMillis(fixtures, ran));
-                return ran;
-            });
-            for (int i = 0; i < fixtures.size(); i++) {
-                WrongFixes.Fixture fixture = fixtures.get(i);
-                int index = i;
-                tests.add(DynamicTest.dynamicTest(pitfall.id() + " " + fixture.name(), fixture.file().toUri(),
-                        () -> assertVerdict(fixture, SideBySide.result(reports).get(index))));
-            }
+        for (int i = 0; i < fixtures.size(); i++) {
+            WrongFixes.Fixture fixture = fixtures.get(i);
+            int index = i;
+            tests.add(DynamicTest.dynamicTest(pitfall.id() + " " + fixture.name(), fixture.file().toUri(),
+                    () -> assertVerdict(fixture, SideBySide.result(reports).get(index))));
         }
-        return tests.stream().onClose(runners::close);
+        return tests;
     }
 
     /** Each fixture's scenario time, in milliseconds, in the order of the fixtures. */

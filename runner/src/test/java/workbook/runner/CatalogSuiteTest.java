@@ -1,0 +1,37 @@
+package workbook.runner;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.harness.Pitfall;
+import workbook.harness.Pitfalls;
+
+/**
+ * The whole catalog, pitfall by pitfall: its broken example and its fix ({@link RegressionSuite}), then its wrong-fix
+ * fixtures ({@link WrongFixSuite}). Every trial of both is queued at once, two running side by side
+ * ({@link SideBySide}), so that the machine is never idle between one suite and the next.
+ */
+class CatalogSuiteTest {
+
+    @TempDir
+    Path builds;
+
+    @TestFactory
+    Stream<DynamicNode> everyPitfallReproducesItsFixIsCleanAndEveryFixtureGetsItsVerdict() {
+        RegressionSuite regression = new RegressionSuite();
+        WrongFixSuite wrongFixes = new WrongFixSuite(builds);
+        SideBySide runners = new SideBySide();
+        List<DynamicNode> pitfalls = new ArrayList<>();
+        for (Pitfall<?> pitfall : SideBySide.inTurnOrder(Pitfalls.all())) {
+            List<DynamicNode> tests = new ArrayList<>(regression.of(pitfall, runners));
+            tests.addAll(wrongFixes.of(pitfall, runners));
+            pitfalls.add(DynamicContainer.dynamicContainer(pitfall.id(), tests));
+        }
+        return pitfalls.stream().onClose(runners::close);
+    }
+}
