@@ -16,7 +16,8 @@ import workbook.lessons.Lessons;
 
 /**
  * The catalog as a regression suite: every broken example still fails with its declared kind, every fix passes. Each
- * trial runs in its own JVM with a hard deadline, so a deadlock or a leak cannot hang the build. New pitfalls join by
+ * trial runs in its own JVM with a hard deadline, so a deadlock or a leak cannot hang the build; one that is
+ * INCONCLUSIVE (the machine could not tell, and the verdict says why) runs once more. New pitfalls join by
  * being registered as a {@link Pitfall} service; this class never changes.
  */
 final class RegressionSuite {
@@ -26,10 +27,8 @@ final class RegressionSuite {
 
     /** Starts the pitfall's two trials in their turn, and the tests that wait for their verdicts. */
     List<DynamicTest> of(Pitfall<?> pitfall, SideBySide runners) {
-        Future<Verdict> broken = runners.submit(pitfall,
-                () -> launcher.run(pitfall.id(), Variant.BROKEN, TrialLauncher.DEFAULT_BUDGET));
-        Future<Verdict> fixed = runners.submit(pitfall,
-                () -> launcher.run(pitfall.id(), Variant.FIXED, TrialLauncher.DEFAULT_BUDGET));
+        Future<Verdict> broken = runners.submit(pitfall, () -> trial(pitfall, Variant.BROKEN));
+        Future<Verdict> fixed = runners.submit(pitfall, () -> trial(pitfall, Variant.FIXED));
         return List.of(DynamicTest.dynamicTest(pitfall.id() + " broken reproduces " + pitfall.kind(), () -> {
             Verdict verdict = SideBySide.result(broken);
             assertEquals(Outcome.REPRODUCED, verdict.outcome(), () -> VerdictText.render(verdict));
@@ -40,6 +39,17 @@ final class RegressionSuite {
             assertEquals(Outcome.CLEAN, verdict.outcome(), () -> VerdictText.render(verdict));
             assertTheLessonsExampleMatches(pitfall, verdict);
         }));
+    }
+
+    /** One trial; if the machine could not tell (INCONCLUSIVE, and the verdict says why), one more. */
+    private Verdict trial(Pitfall<?> pitfall, Variant variant) {
+        Verdict verdict = launcher.run(pitfall.id(), variant, TrialLauncher.DEFAULT_BUDGET);
+        if (verdict.outcome() != Outcome.INCONCLUSIVE) {
+            return verdict;
+        }
+        System.out.printf("regression suite: %s %s was INCONCLUSIVE, run once more: %s%n", pitfall.id(),
+                variant.name().toLowerCase(Locale.ROOT), verdict.summary());
+        return launcher.run(pitfall.id(), variant, TrialLauncher.DEFAULT_BUDGET);
     }
 
     /** A lesson that quotes a verdict quotes one the workbook really gives, so that the two cannot drift apart. */

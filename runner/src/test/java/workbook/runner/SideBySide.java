@@ -14,12 +14,12 @@ import workbook.harness.Pitfall;
 
 /**
  * Runs the suites' trials {@link #AT_ONCE} at a time, each in its trial JVM as ever: most scenarios spend their time
- * waiting on the code under test, not computing, so two share this 2-core machine well. A pitfall that needs the machine's cores to itself
+ * waiting on the code under test, not computing, so three share this 2-core machine well. A pitfall that needs the machine's cores to itself
  * ({@link Pitfall#needsIdleCores()}) runs alone. Close it to stop what has not run.
  */
 final class SideBySide implements AutoCloseable {
 
-    static final int AT_ONCE = 2;
+    static final int AT_ONCE = 3;
     /** Far more than any one trial may take (its trial JVM is killed well before), so a wait never hangs. */
     static final long LIMIT_SECONDS = 120;
 
