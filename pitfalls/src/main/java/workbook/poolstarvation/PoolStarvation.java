@@ -129,7 +129,7 @@ public final class PoolStarvation implements Pitfall<Reports> {
         }
         List<ScriptedReport> reports = round.scripted();
         if (monthEnd.thrown() != null) {
-            return trial.notWorking(String.format(Locale.ROOT, "renderAll threw %s%s: the contract says it returns"
+            return trial.notWorking(String.format(Locale.ROOT, "renderAll threw %s%s. The contract says it returns"
                     + " every page", monthEnd.thrown(),
                     round.longestStarved() == 0
                             ? ""
