@@ -3,7 +3,6 @@ package workbook.recursivecompute;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -29,13 +28,13 @@ final class Skus {
     static {
         for (String prefix : PREFIXES) {
             for (int i = 0; i < PER_PREFIX; i++) {
-                String sku = String.format(Locale.ROOT, "%s-%04d", prefix, i);
+                String sku = prefix + "-" + fourDigits(i);
                 PRODUCTS.add(sku);
                 PRODUCTS_BY_LOW_BITS.computeIfAbsent(spread(sku) & SAME_BIN_MASK, bits -> new ArrayList<>()).add(sku);
             }
         }
         for (int i = 0; i < KITS; i++) {
-            String kit = String.format(Locale.ROOT, "KIT-%04d", i);
+            String kit = "KIT-" + fourDigits(i);
             if (PRODUCTS_BY_LOW_BITS.containsKey(spread(kit) & SAME_BIN_MASK)) {
                 KITS_WITH_A_NEIGHBOUR.add(kit);
             }
@@ -43,6 +42,11 @@ final class Skus {
     }
 
     private Skus() {
+    }
+
+    private static String fourDigits(int n) {
+        String digits = Integer.toString(n);
+        return "0000".substring(digits.length()) + digits;
     }
 
     /** As {@code ConcurrentHashMap.spread}: the hash code's high bits folded into the low ones. */

@@ -60,13 +60,15 @@ final class Prediction {
 
     /**
      * The lesson's Predict section as the walk shows it before {@link #ask}: without its closing paragraph when that
-     * is the question in short ("What happens? Pick one before you run it."), which {@link #ask} asks in full.
+     * is the question in short ("What happens? Pick one before you run it.", or a one-sentence question), which
+     * {@link #ask} asks in full.
      */
     static String setup(String predictSection) {
         String text = predictSection.strip();
         int last = text.lastIndexOf("\n\n");
         String closing = text.substring(last + 1).strip().replaceAll("\\s+", " ");
-        return closing.endsWith(SHORT_QUESTION_END) ? text.substring(0, Math.max(0, last)).strip() : text;
+        boolean question = closing.endsWith(SHORT_QUESTION_END) || closing.endsWith("?") && !closing.contains(". ");
+        return question ? text.substring(0, Math.max(0, last)).strip() : text;
     }
 
     /** How a lesson's Predict section ends its own, shorter question. */

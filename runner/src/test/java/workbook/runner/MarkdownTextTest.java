@@ -72,6 +72,23 @@ class MarkdownTextTest {
 
         assertEquals("The setup.", Prediction.setup(section));
         assertEquals("No question here.", Prediction.setup("No question here."));
+        assertEquals("The setup.", Prediction.setup("The setup.\n\nWhat does `startup` see when a load throws?"));
+        assertEquals("The setup.\n\nOne query is new. What does the user see?",
+                Prediction.setup("The setup.\n\nOne query is new. What does the user see?"));
+    }
+
+    @Test
+    void everyLessonsPredictSectionEndsWithItsQuestionInAParagraphOfItsOwn() {
+        for (Lesson lesson : Lessons.load().all()) {
+            String section = LessonSections.of(lesson).getOrDefault("Predict", "").strip();
+            String closing = section.substring(section.lastIndexOf("\n\n") + 1).strip().replaceAll("\\s+", " ");
+            String question = closing.replace(Prediction.SHORT_QUESTION_END, "").strip();
+            assertTrue(closing.endsWith(Prediction.SHORT_QUESTION_END) && question.endsWith("?")
+                    && !question.contains(". "),
+                    lesson.id() + ": the Predict section should end with a paragraph of its own, its question in short"
+                            + " and \"" + Prediction.SHORT_QUESTION_END + "\", which the walk leaves to the full"
+                            + " question; it ends: " + closing);
+        }
     }
 
     @Test
