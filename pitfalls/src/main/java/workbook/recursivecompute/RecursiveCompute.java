@@ -34,9 +34,8 @@ import workbook.harness.Trial;
  */
 public final class RecursiveCompute implements Pitfall<Prices> {
 
-    /** A price takes at most about 20 ms to work out; callers still inside priceOf this long after are stuck. */
-    static final Duration QUIET = Duration.ofMillis(400);
     static final Duration PATIENCE = Duration.ofSeconds(2);
+    static final Duration CYCLE_CHECKS_FROM = Duration.ofMillis(20);
 
     @Override
     public String id() {
@@ -133,7 +132,8 @@ public final class RecursiveCompute implements Pitfall<Prices> {
         long end = start + Math.min(PATIENCE.toNanos(), Math.max(0, trial.remaining().toNanos()));
         Optional<Evidence.LockCycle> cycle = Optional.empty();
         while (callers.stream().anyMatch(c -> !c.ended()) && System.nanoTime() < end) {
-            if (System.nanoTime() - start > QUIET.toNanos()) {
+            // A cycle of monitors is for good the moment ThreadMXBean sees it: no need to wait for it.
+            if (System.nanoTime() - start > CYCLE_CHECKS_FROM.toNanos()) {
                 cycle = DeadlockDetector.findCycle(trial.lockNames());
                 if (cycle.isPresent()) {
                     break;

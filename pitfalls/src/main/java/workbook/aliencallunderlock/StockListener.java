@@ -1,0 +1,7 @@
+package workbook.aliencallunderlock;
+
+/** Told of every change of a stock level. */
+public interface StockListener {
+
+    void changed(String sku, int before, int after);
+}
