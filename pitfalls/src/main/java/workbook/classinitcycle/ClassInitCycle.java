@@ -68,7 +68,7 @@ public final class ClassInitCycle implements Pitfall<Shipping> {
     public Finding run(Class<? extends Shipping> implementation, Trial trial) throws Exception {
         SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
         Carrier.readTime = Duration.ofMillis(random.nextLong(5, 16));
-        long standard = random.nextLong(300, 700);
+        long standard = random.nextLong(500, 800);
         Carrier.rates = Map.of("STANDARD", standard, "EXPRESS", standard + random.nextLong(500, 1_000), "OVERNIGHT",
                 standard + random.nextLong(1_500, 3_000));
         for (int round = 1; round <= TOGETHER_ROUNDS; round++) {
@@ -104,7 +104,9 @@ public final class ClassInitCycle implements Pitfall<Shipping> {
         Class<? extends Shipping> fresh = new FreshClasses(implementation).load().asSubclass(Shipping.class);
         String code = CODES.get(random.nextInt(CODES.size()));
         int grams = random.nextInt(100, 20_001);
-        FirstUse.Call quote = shipping -> shipping.quote(code, grams);
+        // A parcel of the drawn weight, and a light one, which costs the minimum.
+        int light = random.nextInt(100, 1_000);
+        FirstUse.Call quote = shipping -> List.of(shipping.quote(code, grams), shipping.quote("STANDARD", light));
         FirstUse.Call options = Shipping::options;
         CountDownLatch go = new CountDownLatch(1);
         List<FirstUse> requests = new ArrayList<>();
@@ -140,7 +142,9 @@ public final class ClassInitCycle implements Pitfall<Shipping> {
                                 List.of(ThreadViews.thrown(request.thread().getName(), request.thrown()))));
             }
         }
-        long expectedQuote = Math.max(Carrier.rates.get(code) * grams / 1_000, Carrier.rates.get("STANDARD"));
+        long minimum = Carrier.rates.get("STANDARD");
+        List<Long> expectedQuote = List.of(Math.max(Carrier.rates.get(code) * grams / 1_000, minimum),
+                Math.max(minimum * light / 1_000, minimum));
         List<String> expectedOptions = CODES.stream().map(Carrier.LABELS::get).toList();
         for (FirstUse request : requests) {
             Object answer = request.answer();
@@ -149,9 +153,10 @@ public final class ClassInitCycle implements Pitfall<Shipping> {
                     : quoteFirst ? List.of(expectedQuote, expectedOptions) : List.of(expectedOptions, expectedQuote);
             if (!expected.equals(answer)) {
                 return trial.notWorking(String.format(Locale.ROOT, "on the first use of the classes (%s), %s got %s"
-                        + " where the carrier's rates and labels give %s (quote(\"%s\", %d g))",
+                        + " where the carrier's rates and labels give %s (quote(\"%s\", %d g), then quote(\"STANDARD\","
+                        + " %d g); the standard rate is %d a kilogram)",
                         together ? "two requests at once" : order(quoteFirst), request.thread().getName(), answer,
-                        expected, code, grams));
+                        expected, code, grams, light, minimum));
             }
         }
         return null;

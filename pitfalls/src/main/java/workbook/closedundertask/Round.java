@@ -1,0 +1,78 @@
+package workbook.closedundertask;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One document: a body of 1 or 2 chunks written in 1 to 2 ms each, and 1 to 3 attachments of 4 to 6 chunks written
+ * in 2 to 4 ms each, so that the attachments are still being written when the body is done. In a failing round the
+ * store rejects one chunk of one attachment, drawn for the round.
+ */
+final class Round {
+
+    static final List<String> ATTACHMENTS = List.of("scan.png", "terms.pdf", "receipt.jpg", "photo-1.jpg",
+            "photo-2.jpg", "signature.png");
+
+    private final Document document;
+    private final ScriptedStore store;
+    private final String rejected;
+
+    Round(int number, boolean failing, SplittableRandom random) {
+        String name = "invoice-" + (1000 + random.nextInt(9000)) + ".pdf";
+        Map<String, Long> millis = new HashMap<>();
+        millis.put(name, random.nextLong(1, 3));
+        List<String> body = chunks(name, random.nextInt(1, 3));
+        Map<String, List<String>> attachments = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(ATTACHMENTS);
+        int count = random.nextInt(1, 4);
+        for (int i = 0; i < count; i++) {
+            String attachment = names.remove(random.nextInt(names.size()));
+            attachments.put(attachment, chunks(attachment, random.nextInt(4, 7)));
+            millis.put(attachment, random.nextLong(2, 5));
+        }
+        document = new Document(name, body, attachments);
+        List<String> failingPart = failing ? new ArrayList<>(attachments.values()).get(random.nextInt(count)) : null;
+        rejected = failingPart == null ? null : failingPart.get(random.nextInt(1, failingPart.size()));
+        store = new ScriptedStore(part -> millis.get(part), rejected);
+    }
+
+    private static List<String> chunks(String part, int count) {
+        List<String> chunks = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            chunks.add(part + "#" + i);
+        }
+        return chunks;
+    }
+
+    Document document() {
+        return document;
+    }
+
+    ScriptedStore store() {
+        return store;
+    }
+
+    boolean failing() {
+        return rejected != null;
+    }
+
+    String rejectedChunk() {
+        return rejected;
+    }
+
+    /** Every chunk of the document, body and attachments. */
+    List<String> allChunks() {
+        List<String> all = new ArrayList<>(document.body());
+        document.attachments().values().forEach(all::addAll);
+        return all;
+    }
+
+    /** The part a chunk belongs to. */
+    boolean isBody(String part) {
+        return part.equals(document.name());
+    }
+}
