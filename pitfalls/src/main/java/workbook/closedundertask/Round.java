@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * One document: a body of 1 or 2 chunks written in 1 to 2 ms each, and 1 to 3 attachments of 4 to 6 chunks written
- * in 2 to 4 ms each, so that the attachments are still being written when the body is done. In a failing round the
- * store rejects one chunk of one attachment, drawn for the round.
+ * in 3 to 5 ms each, so that the attachments are still being written when the body is done. In a failing round the
+ * store rejects one chunk of one attachment, drawn for the round, its third or a later one.
  */
 final class Round {
 
@@ -32,11 +32,13 @@ final class Round {
         for (int i = 0; i < count; i++) {
             String attachment = names.remove(random.nextInt(names.size()));
             attachments.put(attachment, chunks(attachment, random.nextInt(4, 7)));
-            millis.put(attachment, random.nextLong(2, 5));
+            millis.put(attachment, random.nextLong(3, 6));
         }
         document = new Document(name, body, attachments);
         List<String> failingPart = failing ? new ArrayList<>(attachments.values()).get(random.nextInt(count)) : null;
-        rejected = failingPart == null ? null : failingPart.get(random.nextInt(1, failingPart.size()));
+        // Its third chunk or a later one: written well after the body is done, so that in a broken upload the
+        // connection is closed before the store gets to reject it.
+        rejected = failingPart == null ? null : failingPart.get(random.nextInt(2, failingPart.size()));
         store = new ScriptedStore(part -> millis.get(part), rejected);
     }
 
