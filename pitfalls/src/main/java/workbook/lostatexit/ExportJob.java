@@ -33,6 +33,7 @@ public final class ExportJob {
 
     private static final String PREFIX = "export\t";
     private static final String OVERLAP_PREFIX = "overlap\t";
+    private static final String KEEPERS_PREFIX = "keepers\t";
     private static final long START = System.nanoTime();
     private static final Overlap WRITES = new Overlap();
     /** One network round trip to the remote store; set before the export starts. */
@@ -54,6 +55,7 @@ public final class ExportJob {
         exporter.exportAll(records);
         log(RETURNED);
         System.out.println(OVERLAP_PREFIX + WRITES.most());
+        System.out.println(KEEPERS_PREFIX + nonDaemonOthers());
         log(MAIN_RETURNS);
     }
 
@@ -77,6 +79,22 @@ public final class ExportJob {
     private static void log(String what) {
         long millis = Duration.ofNanos(System.nanoTime() - START).toMillis();
         System.out.println(PREFIX + millis + "\t" + Thread.currentThread().getName() + "\t" + what);
+    }
+
+    /** Threads other than main that are alive and not daemon: what will keep the JVM alive once main returns. */
+    private static long nonDaemonOthers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t != Thread.currentThread() && t.isAlive() && !t.isDaemon()).count();
+    }
+
+    /**
+     * How many non-daemon threads besides main were alive when main returned, as the program printed it; -1 if it did
+     * not get that far.
+     */
+    static long nonDaemonAtReturn(String output) {
+        return output.lines().filter(line -> line.startsWith(KEEPERS_PREFIX))
+                .mapToLong(line -> Long.parseLong(line.substring(KEEPERS_PREFIX.length()).trim())).findFirst()
+                .orElse(-1);
     }
 
     /**

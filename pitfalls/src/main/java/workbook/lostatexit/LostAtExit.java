@@ -122,16 +122,14 @@ public final class LostAtExit implements Pitfall<Exporter> {
         }
         List<Event> afterReturn = events.subList(events.indexOf(returned(events)), events.size());
         long lateWrites = afterReturn.stream().filter(LostAtExit::isWrite).count();
-        long writesDuringExit = afterReturn.stream().dropWhile(e -> !e.what().equals(ExportJob.JVM_EXITS))
-                .filter(LostAtExit::isWrite).count();
-        if (writesDuringExit > 0) {
-            // Only daemon threads run once the JVM begins to exit: the writes raced the JVM's end and won this time.
+        if (lateWrites > 0 && ExportJob.nonDaemonAtReturn(child.output()) == 0) {
+            // No thread kept the JVM alive: the daemon writers raced the JVM's end, and won this time.
             return trial.reproduced(FailureKind.LOST_FAILURE, String.format(Locale.ROOT,
                     "exportAll() returned after %d ms with %d of %d records not yet written, left to daemon threads;"
-                            + " the JVM began to exit under them, and this time its exit was slow enough for the "
-                            + "last %d writes to finish: nothing waited for them, and a slower store loses them "
-                            + "without an error",
-                    returnedAt, lateWrites, RECORDS, writesDuringExit), storedCount,
+                            + " main() returned with no other thread to keep the JVM alive, and this time its exit "
+                            + "was slow enough for those %d writes to finish: nothing waited for them, and a slower"
+                            + " store loses them without an error",
+                    returnedAt, lateWrites, RECORDS, lateWrites), storedCount,
                     new Evidence.Timeline("The export program, in ms since it started", shown(events)));
         }
         if (lateWrites > 0) {
