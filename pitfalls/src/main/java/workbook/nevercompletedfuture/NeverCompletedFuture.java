@@ -98,11 +98,14 @@ public final class NeverCompletedFuture implements Pitfall<RateLookup> {
             }
             return answered(trial, caller, service, pool);
         } finally {
-            pool.shutdownNow();
-            // The caller is the scenario's own thread: with the evidence taken, end its wait.
-            if (thread != null) {
-                thread.interrupt();
-                thread.join(END_OF_CALLER.toMillis());
+            // A held trial keeps the caller where it waits, for jstack. Otherwise, with the evidence taken, the
+            // caller is the scenario's own thread: end its wait.
+            if (!trial.held()) {
+                pool.shutdownNow();
+                if (thread != null) {
+                    thread.interrupt();
+                    thread.join(END_OF_CALLER.toMillis());
+                }
             }
         }
     }

@@ -180,8 +180,11 @@ public final class UncancelledHeartbeat implements Pitfall<Registration> {
                     plural(closed, "registration"), plural(heartbeatsWhileOpen, "heartbeat")),
                     last.timeline("Timeline of orders-" + closed));
         } finally {
-            caller.close();
-            scheduler.shutdownNow();
+            // A held trial keeps the scheduler running, with whatever the registrations left on it, for jstack.
+            if (!trial.held()) {
+                caller.close();
+                scheduler.shutdownNow();
+            }
         }
     }
 
