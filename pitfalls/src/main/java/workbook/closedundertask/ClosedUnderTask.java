@@ -65,7 +65,7 @@ public final class ClosedUnderTask implements Pitfall<Uploader> {
         int mostAtOnce = 0;
         try {
             for (int i = 0; i < ROUNDS; i++) {
-                Round round = new Round(i + 1, i == failing, random);
+                Round round = new Round(i == failing, random);
                 Upload upload = new Upload(Subjects.create(implementation, round.store(), pool), round);
                 upload.start();
                 Waits.until(upload::ended, PATIENCE.compareTo(trial.remaining()) < 0 ? PATIENCE : trial.remaining());
@@ -161,7 +161,7 @@ public final class ClosedUnderTask implements Pitfall<Uploader> {
             return trial.notWorking(String.format(Locale.ROOT, "upload(\"%s\") %s with its connection %s: the"
                     + " contract says it closes the connection before it returns", name,
                     upload.thrown() == null ? "returned" : "threw",
-                    store.closes().isEmpty() ? "still open" : "closed only later, by another thread"));
+                    store.closes().isEmpty() ? "still open" : "closed only after it returned"));
         }
         for (ScriptedStore.Write write : store.writes()) {
             boolean body = round.isBody(write.part());

@@ -21,7 +21,7 @@ final class Round {
     private final ScriptedStore store;
     private final String rejected;
 
-    Round(int number, boolean failing, SplittableRandom random) {
+    Round(boolean failing, SplittableRandom random) {
         String name = "invoice-" + (1000 + random.nextInt(9000)) + ".pdf";
         Map<String, Long> millis = new HashMap<>();
         millis.put(name, random.nextLong(1, 3));

@@ -1,11 +1,13 @@
 package workbook.closedundertask;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 import workbook.harness.Evidence.Event;
 import workbook.harness.Overlap;
 
@@ -27,11 +29,11 @@ final class ScriptedStore implements DocumentStore {
     private final List<Event> timeline = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final Overlap partsAtOnce = new Overlap();
-    private final java.util.function.ToLongFunction<String> writeMillis;
+    private final ToLongFunction<String> writeMillis;
     private final String rejectedChunk;
     private volatile RuntimeException rejection;
 
-    ScriptedStore(java.util.function.ToLongFunction<String> writeMillis, String rejectedChunk) {
+    ScriptedStore(ToLongFunction<String> writeMillis, String rejectedChunk) {
         this.writeMillis = writeMillis;
         this.rejectedChunk = rejectedChunk;
     }
@@ -59,7 +61,7 @@ final class ScriptedStore implements DocumentStore {
                     partsAtOnce.exit();
                 }
                 if (chunk.equals(rejectedChunk)) {
-                    UncheckedIOException rejected = new UncheckedIOException(new java.io.IOException(
+                    UncheckedIOException rejected = new UncheckedIOException(new IOException(
                             "the store rejected " + chunk + ": quota exceeded"));
                     rejection = rejected;
                     record(new Write(part, chunk, Thread.currentThread().getName(), millis(), rejected));
