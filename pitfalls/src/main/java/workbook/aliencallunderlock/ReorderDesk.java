@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The reorder desk: a listener that notes every change under its own lock, and whose restock job holds that lock while
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 final class ReorderDesk implements StockListener {
 
     static final Duration SALE_ARRIVES = Duration.ofMillis(200);
+    private static final Duration WATCH_EVERY = Duration.ofNanos(100_000);
 
     private final List<String> noted = new ArrayList<>();
     private final CountDownLatch deskHeld = new CountDownLatch(1);
@@ -29,7 +31,7 @@ final class ReorderDesk implements StockListener {
         deskHeld.countDown();
         long end = System.nanoTime() + SALE_ARRIVES.toNanos();
         while (!(saleStarted && waitsOrEnded(sale)) && System.nanoTime() < end) {
-            Thread.onSpinWait();
+            LockSupport.parkNanos(WATCH_EVERY.toNanos());
         }
         stock.adjust(sku, delivered);
     }

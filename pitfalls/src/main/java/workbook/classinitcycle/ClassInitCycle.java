@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import workbook.harness.Evidence;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
@@ -20,6 +21,7 @@ import workbook.harness.Stress;
 import workbook.harness.Subjects;
 import workbook.harness.ThreadViews;
 import workbook.harness.Trial;
+import workbook.harness.WatchedCall;
 
 /**
  * The class under test is loaded anew for every round ({@link FreshClasses}), so that every round is a first use. In
@@ -106,20 +108,21 @@ public final class ClassInitCycle implements Pitfall<Shipping> {
         int grams = random.nextInt(100, 20_001);
         // A parcel of the drawn weight, and a light one, which costs the minimum.
         int light = random.nextInt(100, 1_000);
-        FirstUse.Call quote = shipping -> List.of(shipping.quote(code, grams), shipping.quote("STANDARD", light));
-        FirstUse.Call options = Shipping::options;
+        Function<Shipping, Object> quote = shipping -> List.of(shipping.quote(code, grams),
+                shipping.quote("STANDARD", light));
+        Function<Shipping, Object> options = Shipping::options;
         CountDownLatch go = new CountDownLatch(1);
-        List<FirstUse> requests = new ArrayList<>();
+        List<WatchedCall<Object>> requests = new ArrayList<>();
         if (together) {
-            FirstUse checkout = new FirstUse("checkout", Subjects.create(fresh), quote, go);
-            FirstUse catalog = new FirstUse("catalog", Subjects.create(fresh), options, go);
+            WatchedCall<Object> checkout = firstUse("checkout", Subjects.create(fresh), quote, go);
+            WatchedCall<Object> catalog = firstUse("catalog", Subjects.create(fresh), options, go);
             requests.addAll(quoteFirst ? List.of(checkout, catalog) : List.of(catalog, checkout));
         } else {
-            Shipping shipping = Subjects.create(fresh);
-            requests.add(new FirstUse("request", shipping,
-                    s -> quoteFirst ? List.of(quote.on(s), options.on(s)) : List.of(options.on(s), quote.on(s)), go));
+            requests.add(firstUse("request", Subjects.create(fresh), s -> quoteFirst
+                    ? List.of(quote.apply(s), options.apply(s))
+                    : List.of(options.apply(s), quote.apply(s)), go));
         }
-        requests.forEach(FirstUse::start);
+        requests.forEach(WatchedCall::start);
         go.countDown();
         long start = System.nanoTime();
         long end = start + Math.min(PATIENCE.toNanos(), Math.max(0, trial.remaining().toNanos()));
@@ -133,7 +136,7 @@ public final class ClassInitCycle implements Pitfall<Shipping> {
         if (requests.stream().anyMatch(r -> !r.ended())) {
             return stuck(requests, together, trial);
         }
-        for (FirstUse request : requests) {
+        for (WatchedCall<Object> request : requests) {
             if (request.thrown() != null) {
                 return trial.notWorking(String.format(Locale.ROOT, "the first use of the classes (%s) threw %s",
                         together ? request.thread().getName() + " at once with another request" : order(quoteFirst),
@@ -146,8 +149,8 @@ public final class ClassInitCycle implements Pitfall<Shipping> {
         List<Long> expectedQuote = List.of(Math.max(Carrier.rates.get(code) * grams / 1_000, minimum),
                 Math.max(minimum * light / 1_000, minimum));
         List<String> expectedOptions = CODES.stream().map(Carrier.LABELS::get).toList();
-        for (FirstUse request : requests) {
-            Object answer = request.answer();
+        for (WatchedCall<Object> request : requests) {
+            Object answer = request.result();
             Object expected = together
                     ? request.thread().getName().equals("checkout") ? expectedQuote : expectedOptions
                     : quoteFirst ? List.of(expectedQuote, expectedOptions) : List.of(expectedOptions, expectedQuote);
@@ -162,12 +165,21 @@ public final class ClassInitCycle implements Pitfall<Shipping> {
         return null;
     }
 
+    /** A request thread that makes its own Shipping, released with the others, and makes its one call. */
+    private static WatchedCall<Object> firstUse(String name, Shipping shipping, Function<Shipping, Object> call,
+            CountDownLatch go) {
+        return new WatchedCall<>(name, () -> {
+            go.await();
+            return call.apply(shipping);
+        });
+    }
+
     private static String order(boolean quoteFirst) {
         return quoteFirst ? "quote first, then options" : "options first, then quote";
     }
 
     /** Each request's innermost static initialiser, for the requests that are inside one. */
-    private static List<String> initialising(List<FirstUse> requests, Trial trial) {
+    private static List<String> initialising(List<WatchedCall<Object>> requests, Trial trial) {
         List<String> classes = new ArrayList<>();
         for (Evidence.ThreadView view : views(requests, trial)) {
             view.stack().stream().filter(frame -> frame.contains(".<clinit>(")).findFirst()
@@ -176,7 +188,7 @@ public final class ClassInitCycle implements Pitfall<Shipping> {
         return classes;
     }
 
-    private static List<Evidence.ThreadView> views(List<FirstUse> requests, Trial trial) {
+    private static List<Evidence.ThreadView> views(List<WatchedCall<Object>> requests, Trial trial) {
         return ThreadViews.of(requests.stream().map(r -> r.thread().threadId()).toList(), trial.lockNames());
     }
 
@@ -190,7 +202,7 @@ public final class ClassInitCycle implements Pitfall<Shipping> {
         return className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
     }
 
-    private static Finding stuck(List<FirstUse> requests, boolean together, Trial trial) {
+    private static Finding stuck(List<WatchedCall<Object>> requests, boolean together, Trial trial) {
         List<Evidence.ThreadView> views = views(requests, trial);
         List<String> classes = initialising(requests, trial);
         if (together && classes.size() == 2 && !classes.get(0).equals(classes.get(1))) {

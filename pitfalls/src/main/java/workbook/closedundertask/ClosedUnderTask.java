@@ -17,6 +17,7 @@ import workbook.harness.Subjects;
 import workbook.harness.ThreadViews;
 import workbook.harness.Trial;
 import workbook.harness.Waits;
+import workbook.harness.WatchedCall;
 
 /**
  * Three uploads, one of them (drawn) with a chunk the store rejects ({@link Round}). The {@code uploader} thread calls
@@ -66,8 +67,11 @@ public final class ClosedUnderTask implements Pitfall<Uploader> {
         try {
             for (int i = 0; i < ROUNDS; i++) {
                 Round round = new Round(i == failing, random);
-                Upload upload = new Upload(Subjects.create(implementation, round.store(), pool), round);
-                upload.start();
+                Uploader uploader = Subjects.create(implementation, round.store(), pool);
+                WatchedCall<Void> upload = new WatchedCall<Void>("uploader", () -> {
+                    uploader.upload(round.document());
+                    return null;
+                }).start();
                 Waits.until(upload::ended, PATIENCE.compareTo(trial.remaining()) < 0 ? PATIENCE : trial.remaining());
                 Finding finding = judge(upload, round, pool, trial);
                 if (finding != null) {
@@ -90,7 +94,7 @@ public final class ClosedUnderTask implements Pitfall<Uploader> {
                 + " threw that failure", ROUNDS, chunks, mostAtOnce));
     }
 
-    private static Finding judge(Upload upload, Round round, UploadPool pool, Trial trial)
+    private static Finding judge(WatchedCall<Void> upload, Round round, UploadPool pool, Trial trial)
             throws InterruptedException {
         ScriptedStore store = round.store();
         if (!upload.ended()) {
@@ -140,24 +144,24 @@ public final class ClosedUnderTask implements Pitfall<Uploader> {
                 ? store.stored().stream().mapToLong(ScriptedStore.Write::atMillis).max().orElse(0)
                 : store.writes().stream().filter(w -> w.refused() == store.rejection())
                         .mapToLong(ScriptedStore.Write::atMillis).findFirst().orElse(0);
-        if (upload.endedAtMillis() - lastWrite > PROMPT.toMillis()) {
+        if (store.millisAt(upload.endedAt()) - lastWrite > PROMPT.toMillis()) {
             return trial.notWorking(String.format(Locale.ROOT, "upload(\"%s\") %s %,d ms after %s: it waited for"
                     + " something other than the writes, a timeout or a sleep", name,
-                    upload.thrown() == null ? "returned" : "threw", upload.endedAtMillis() - lastWrite,
+                    upload.thrown() == null ? "returned" : "threw", store.millisAt(upload.endedAt()) - lastWrite,
                     upload.thrown() == null ? "the last chunk was stored" : "the store rejected a chunk"));
         }
         return null;
     }
 
     /** One connection, closed before the return; the attachments on the executor, the body on the caller. */
-    private static Finding connectionUse(Upload upload, Round round, Trial trial) {
+    private static Finding connectionUse(WatchedCall<Void> upload, Round round, Trial trial) {
         ScriptedStore store = round.store();
         String name = round.document().name();
         if (store.connections() != 1) {
             return trial.notWorking(String.format(Locale.ROOT, "upload(\"%s\") opened %d connections: the contract"
                     + " says one", name, store.connections()));
         }
-        if (store.closes().isEmpty() || store.closes().get(0).atMillis() > upload.endedAtMillis()) {
+        if (store.closes().isEmpty() || store.closes().get(0).atMillis() > store.millisAt(upload.endedAt())) {
             return trial.notWorking(String.format(Locale.ROOT, "upload(\"%s\") %s with its connection %s: the"
                     + " contract says it closes the connection before it returns", name,
                     upload.thrown() == null ? "returned" : "threw",
@@ -176,18 +180,19 @@ public final class ClosedUnderTask implements Pitfall<Uploader> {
         return null;
     }
 
-    private static Finding lostUnderClose(Upload upload, Round round, UploadPool pool, Evidence.Count storedCount,
+    private static Finding lostUnderClose(WatchedCall<Void> upload, Round round, UploadPool pool,
+            Evidence.Count storedCount,
             Trial trial) {
         ScriptedStore store = round.store();
         List<ScriptedStore.Write> refused = store.refused();
-        long closedAt = store.closes().isEmpty() ? upload.endedAtMillis() : store.closes().get(0).atMillis();
+        long closedAt = store.closes().isEmpty() ? store.millisAt(upload.endedAt()) : store.closes().get(0).atMillis();
         Set<String> parts = new HashSet<>();
         refused.forEach(write -> parts.add(write.part()));
         ScriptedStore.Write first = refused.get(0);
         return trial.reproduced(FailureKind.LOST_FAILURE, String.format(Locale.ROOT, "upload(\"%s\") returned at %d"
                 + " ms as if the document were stored, but the try-with-resources closed the connection at %d ms,"
                 + " while the attachment tasks it had started still wrote on it: %d of their writes were refused"
-                + " (%s: %s), %s never fully stored, and %s", round.document().name(), upload.endedAtMillis(),
+                + " (%s: %s), %s never fully stored, and %s", round.document().name(), store.millisAt(upload.endedAt()),
                 closedAt, refused.size(), first.refused().getClass().getSimpleName(), first.refused().getMessage(),
                 parts.stream().sorted().collect(Collectors.joining(", ")),
                 pool.escaped().contains(first.refused())

@@ -79,7 +79,12 @@ final class ScriptedStore implements DocumentStore {
     }
 
     long millis() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        return millisAt(System.nanoTime());
+    }
+
+    /** A {@link System#nanoTime()} in the round's milliseconds. */
+    long millisAt(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos - start);
     }
 
     List<Write> writes() {

@@ -18,6 +18,7 @@ import workbook.harness.Subjects;
 import workbook.harness.ThreadViews;
 import workbook.harness.Trial;
 import workbook.harness.Waits;
+import workbook.harness.WatchedCall;
 
 /**
  * Four start-ups, in an order drawn for the trial: in one every cache loads, in three one cache's load throws, at a
@@ -64,14 +65,17 @@ public final class MissingCountdown implements Pitfall<Warmup> {
         List<Boolean> failing = new ArrayList<>(Collections.nCopies(FAILING_ROUNDS, true));
         failing.add(random.nextInt(FAILING_ROUNDS + 1), false);
         WarmupPool pool = new WarmupPool();
-        Startup startup = null;
+        WatchedCall<Void> startup = null;
         boolean stuck = false;
         try {
             Proof proof = new Proof();
             for (boolean fails : failing) {
                 Round round = new Round(fails, random);
-                startup = new Startup(Subjects.create(implementation, pool), round);
-                startup.start();
+                Warmup warmup = Subjects.create(implementation, pool);
+                startup = new WatchedCall<Void>("startup", () -> {
+                    warmup.warmAll(round.caches());
+                    return null;
+                }).start();
                 watch(startup, round, trial);
                 Finding finding = judge(startup, round, pool, trial);
                 if (finding != null) {
@@ -103,7 +107,7 @@ public final class MissingCountdown implements Pitfall<Warmup> {
      * Waits until warmAll has ended, or every load has ended and warmAll has waited {@link #QUIET} since, parked
      * without a timeout, or {@link #PATIENCE} is out (a timed wait may end by itself meanwhile).
      */
-    private static void watch(Startup startup, Round round, Trial trial) throws InterruptedException {
+    private static void watch(WatchedCall<Void> startup, Round round, Trial trial) throws InterruptedException {
         long end = System.nanoTime() + Math.min(PATIENCE.toNanos(), Math.max(0, trial.remaining().toNanos()));
         while (!startup.ended() && System.nanoTime() < end) {
             if (round.allEnded() && System.nanoTime() - round.lastEndedAt() > QUIET.toNanos()
@@ -114,7 +118,7 @@ public final class MissingCountdown implements Pitfall<Warmup> {
         }
     }
 
-    private static Finding judge(Startup startup, Round round, WarmupPool pool, Trial trial)
+    private static Finding judge(WatchedCall<Void> startup, Round round, WarmupPool pool, Trial trial)
             throws InterruptedException {
         if (!startup.ended()) {
             return stillWaiting(startup, round, pool, trial);
@@ -191,7 +195,7 @@ public final class MissingCountdown implements Pitfall<Warmup> {
     }
 
     /** warmAll has not ended: waiting for good (the pitfall), or for something that never comes. */
-    private static Finding stillWaiting(Startup startup, Round round, WarmupPool pool, Trial trial) {
+    private static Finding stillWaiting(WatchedCall<Void> startup, Round round, WarmupPool pool, Trial trial) {
         List<Evidence.ThreadView> caller = ThreadViews.of(List.of(startup.thread().threadId()), trial.lockNames());
         Evidence.ThreadView view = caller.isEmpty() ? null : caller.get(0);
         String state = view == null ? "ended" : view.state();
@@ -273,7 +277,7 @@ public final class MissingCountdown implements Pitfall<Warmup> {
         final List<String> failures = new ArrayList<>();
         String thrown;
 
-        void add(Round round, Startup startup) {
+        void add(Round round, WatchedCall<Void> startup) {
             rounds++;
             loads += round.scripted().size();
             mostAtOnce = Math.max(mostAtOnce, round.mostAtOnce());

@@ -20,6 +20,7 @@ import workbook.harness.Subjects;
 import workbook.harness.ThreadViews;
 import workbook.harness.Trial;
 import workbook.harness.Waits;
+import workbook.harness.WatchedCall;
 import workbook.poolstarvation.Round.Shape;
 
 /**
@@ -75,7 +76,9 @@ public final class PoolStarvation implements Pitfall<Reports> {
         Proof proof = new Proof();
         for (Shape shape : shapes) {
             Round round = new Round(shape, random);
-            MonthEnd monthEnd = new MonthEnd(Subjects.create(implementation, round.pool()), round);
+            Reports reports = Subjects.create(implementation, round.pool());
+            WatchedCall<List<String>> monthEnd = new WatchedCall<>("month-end",
+                    () -> reports.renderAll(round.reports()));
             Finding finding = null;
             try {
                 monthEnd.start();
@@ -109,7 +112,8 @@ public final class PoolStarvation implements Pitfall<Reports> {
      * Waits until renderAll has ended, or the pool has starved for {@link #QUIET} with no worker in a timed wait,
      * or {@link #PATIENCE} is out (a timed wait may end by itself meanwhile).
      */
-    private static void watch(MonthEnd monthEnd, Round round, Trial trial) throws InterruptedException {
+    private static void watch(WatchedCall<List<String>> monthEnd, Round round, Trial trial)
+            throws InterruptedException {
         long end = System.nanoTime() + Math.min(PATIENCE.toNanos(), Math.max(0, trial.remaining().toNanos()));
         while (!monthEnd.ended() && System.nanoTime() < end) {
             if (round.pool().starvedFor(QUIET.toNanos())) {
@@ -123,7 +127,8 @@ public final class PoolStarvation implements Pitfall<Reports> {
         }
     }
 
-    private static Finding judge(MonthEnd monthEnd, Round round, Trial trial) throws InterruptedException {
+    private static Finding judge(WatchedCall<List<String>> monthEnd, Round round, Trial trial)
+            throws InterruptedException {
         if (!monthEnd.ended()) {
             return stillWaiting(monthEnd, round, trial);
         }
@@ -140,7 +145,7 @@ public final class PoolStarvation implements Pitfall<Reports> {
                     new Evidence.Threads("What renderAll threw",
                             List.of(ThreadViews.thrown("month-end", monthEnd.thrown()))));
         }
-        List<String> pages = monthEnd.pages();
+        List<String> pages = monthEnd.result();
         if (pages == null || pages.size() != reports.size()) {
             return trial.notWorking(String.format(Locale.ROOT, "renderAll returned %s for %d reports",
                     pages == null ? "null" : pages.size() + " pages", reports.size()), pagesCount(round, pages));
@@ -206,7 +211,7 @@ public final class PoolStarvation implements Pitfall<Reports> {
     }
 
     /** renderAll has not ended: a starved pool (the pitfall), or a wait for something that never comes. */
-    private static Finding stillWaiting(MonthEnd monthEnd, Round round, Trial trial) {
+    private static Finding stillWaiting(WatchedCall<List<String>> monthEnd, Round round, Trial trial) {
         ReportPool pool = round.pool();
         List<Thread> workers = pool.workers();
         List<Evidence.ThreadView> views = ThreadViews.of(workers.stream().map(Thread::threadId).toList(),
@@ -259,13 +264,13 @@ public final class PoolStarvation implements Pitfall<Reports> {
     }
 
     /**
-     * The stack down to the pool's own loop (or the month-end thread's start), as in production: the wrapper the
-     * scenario's pool puts around each task, and the thread's start, are left out.
+     * The stack down to the pool's own loop (or the month-end thread's call), as in production: the wrapper the
+     * scenario's pool puts around each task, and the scenario's own frames, are left out.
      */
     private static Evidence.ThreadView withoutScenarioFrames(Evidence.ThreadView view) {
         List<String> stack = new ArrayList<>();
         for (String frame : view.stack()) {
-            if (frame.contains("workbook.poolstarvation.MonthEnd")) {
+            if (frame.contains("workbook.poolstarvation.PoolStarvation")) {
                 break;
             }
             if (!frame.contains("workbook.poolstarvation.ReportPool$Queued")) {
@@ -279,7 +284,7 @@ public final class PoolStarvation implements Pitfall<Reports> {
                 stack);
     }
 
-    private static void end(MonthEnd monthEnd, ReportPool pool) throws InterruptedException {
+    private static void end(WatchedCall<List<String>> monthEnd, ReportPool pool) throws InterruptedException {
         if (!monthEnd.ended()) {
             monthEnd.thread().interrupt();
         }
@@ -314,7 +319,7 @@ public final class PoolStarvation implements Pitfall<Reports> {
         int mostSectionsAtOnce;
         long slowestReturn;
 
-        void add(Round round, MonthEnd monthEnd) {
+        void add(Round round, WatchedCall<List<String>> monthEnd) {
             poolSizes.add(round.pool().getMaximumPoolSize());
             reports += round.scripted().size();
             sections += round.sections();

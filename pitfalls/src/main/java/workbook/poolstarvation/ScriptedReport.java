@@ -118,9 +118,5 @@ final class ScriptedReport implements Report {
         int number() {
             return number;
         }
-
-        String report() {
-            return title;
-        }
     }
 }

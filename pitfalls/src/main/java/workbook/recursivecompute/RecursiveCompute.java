@@ -22,6 +22,7 @@ import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
 import workbook.harness.ThreadViews;
 import workbook.harness.Trial;
+import workbook.harness.WatchedCall;
 
 /**
  * Two rounds, in an order drawn for the trial, each on a new {@code Prices} and a catalog of its own whose SKUs are
@@ -122,11 +123,15 @@ public final class RecursiveCompute implements Pitfall<Prices> {
             Trial trial) throws InterruptedException {
         Prices prices = Subjects.create(implementation, catalog);
         CountDownLatch go = new CountDownLatch(1);
-        List<Pricing> callers = new ArrayList<>();
+        List<WatchedCall<Long>> callers = new ArrayList<>();
         for (int i = 0; i < kits.size(); i++) {
-            callers.add(new Pricing("pricing-" + (i + 1), prices, kits.get(i), go));
+            String kit = kits.get(i);
+            callers.add(new WatchedCall<>("pricing-" + (i + 1), () -> {
+                go.await();
+                return prices.priceOf(kit);
+            }));
         }
-        callers.forEach(Pricing::start);
+        callers.forEach(WatchedCall::start);
         go.countDown();
         long start = System.nanoTime();
         long end = start + Math.min(PATIENCE.toNanos(), Math.max(0, trial.remaining().toNanos()));
@@ -145,7 +150,7 @@ public final class RecursiveCompute implements Pitfall<Prices> {
             return deadlocked(catalog, kits, cycle.get(), trial);
         }
         for (int i = 0; i < callers.size(); i++) {
-            Pricing caller = callers.get(i);
+            WatchedCall<Long> caller = callers.get(i);
             String kit = kits.get(i);
             if (!caller.ended()) {
                 return trial.notWorking(String.format(Locale.ROOT, "priceOf(\"%s\") did not return within %,d ms (a"
@@ -156,9 +161,9 @@ public final class RecursiveCompute implements Pitfall<Prices> {
             if (caller.thrown() != null) {
                 return thrown(caller, kit, catalog, trial);
             }
-            if (caller.price() != catalog.expected(kit)) {
+            if (caller.result() != catalog.expected(kit)) {
                 return trial.notWorking(String.format(Locale.ROOT, "priceOf(\"%s\") returned %d cents; the bundle's"
-                        + " parts %s cost %d cents less 10%%: %d", kit, caller.price(), catalog.partsOfBundle(kit),
+                        + " parts %s cost %d cents less 10%%: %d", kit, caller.result(), catalog.partsOfBundle(kit),
                         catalog.partsOfBundle(kit).stream().mapToLong(catalog::expected).sum(), catalog.expected(kit)));
             }
         }
@@ -190,7 +195,7 @@ public final class RecursiveCompute implements Pitfall<Prices> {
         return null;
     }
 
-    private static Finding thrown(Pricing caller, String kit, ScriptedCatalog catalog, Trial trial) {
+    private static Finding thrown(WatchedCall<Long> caller, String kit, ScriptedCatalog catalog, Trial trial) {
         Throwable thrown = caller.thrown();
         String neighbour = catalog.partsOfBundle(kit).stream().filter(p -> Skus.bin(p) == Skus.bin(kit)).findFirst()
                 .orElse(null);

@@ -4,14 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The catalog of one round: its bundles and their parts, a lookup of 2 to 4 ms and a list price of 1 to 2 ms. The
  * lookups of the bundles named "together" wait for each other (up to {@link #TOGETHER_WAIT}), as a catalog that
  * batches its queries answers them at once: so two callers work those bundles out at the same time, unless the code
- * under test makes one wait for the other. Counts every call.
+ * under test makes one wait for the other. Counts the calls.
  */
 final class ScriptedCatalog implements Catalog {
 
@@ -21,7 +20,6 @@ final class ScriptedCatalog implements Catalog {
     private final Set<String> together;
     private final AtomicInteger lookupsInFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
-    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
 
     ScriptedCatalog(Map<String, List<String>> bundles, Set<String> together) {
@@ -31,7 +29,7 @@ final class ScriptedCatalog implements Catalog {
 
     @Override
     public List<String> partsOf(String sku) {
-        count(sku);
+        total.incrementAndGet();
         pause(2 + Math.floorMod(sku.hashCode(), 3));
         if (together.contains(sku)) {
             // Both lookups in flight at the same moment, not merely both made: a caller that waited for the other's
@@ -54,7 +52,7 @@ final class ScriptedCatalog implements Catalog {
 
     @Override
     public long listPrice(String sku) {
-        count(sku);
+        total.incrementAndGet();
         pause(1 + Math.floorMod(sku.hashCode(), 2));
         return listPriceOf(sku);
     }
@@ -85,16 +83,6 @@ final class ScriptedCatalog implements Catalog {
 
     int calls() {
         return total.get();
-    }
-
-    int callsFor(String sku) {
-        AtomicInteger count = calls.get(sku);
-        return count == null ? 0 : count.get();
-    }
-
-    private void count(String sku) {
-        calls.computeIfAbsent(sku, key -> new AtomicInteger()).incrementAndGet();
-        total.incrementAndGet();
     }
 
     private static void pause(long millis) {
