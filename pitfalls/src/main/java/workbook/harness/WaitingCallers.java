@@ -24,8 +24,16 @@ public final class WaitingCallers {
         this.names = names;
     }
 
-    /** Tallies one dump of the callers. */
+    /**
+     * Tallies one dump of the callers. A dump in which fewer than two of them are still at work is left out: a caller
+     * left alone has nobody to wait for, and an unfair lock can let one caller finish its calls first while the other
+     * waits, then run alone for the rest of the round.
+     */
     public void tally(ThreadInfo[] dump) {
+        if (Arrays.stream(dump).filter(info -> info != null && info.getThreadState() != Thread.State.TERMINATED)
+                .count() < 2) {
+            return;
+        }
         dumps++;
         for (ThreadInfo info : dump) {
             if (info != null && (info.getThreadState() != Thread.State.RUNNABLE && inSubject(info) || spinning(info))) {

@@ -46,22 +46,39 @@ class WaitingCallersTest {
         assertTrue(working <= 2, "a caller whose work runs outside the subject is not: seen so in " + working);
     }
 
+    @Test
+    void aDumpWithOneCallerLeftIsNotCounted() throws Exception {
+        AtomicBoolean released = new AtomicBoolean();
+        CountDownLatch started = new CountDownLatch(1);
+        Thread caller = Thread.ofPlatform().start(() -> Subject.spin(released, started));
+        try {
+            started.await();
+            WaitingCallers waits = new WaitingCallers(Subject.class, new LockNames());
+            waits.tally(ManagementFactory.getThreadMXBean().getThreadInfo(new long[]{caller.threadId()}, true, true));
+            assertEquals(0, waits.dumps(), "a caller alone has nobody to wait for");
+        } finally {
+            released.set(true);
+            caller.join(5_000);
+        }
+    }
+
     private interface Call {
         void run(AtomicBoolean released, CountDownLatch started);
     }
 
-    /** Dumps, out of 20, in which the caller was seen waiting in the subject. */
+    /** Dumps, out of 20, in which the caller was seen waiting in the subject, beside a second caller at work. */
     private static int dumpsWaiting(Call call) throws InterruptedException {
         AtomicBoolean released = new AtomicBoolean();
         CountDownLatch started = new CountDownLatch(1);
         Thread caller = Thread.ofPlatform().start(() -> call.run(released, started));
+        Thread other = Thread.ofPlatform().start(() -> Work.until(released));
         try {
             started.await();
             Thread.sleep(Duration.ofMillis(5)); // past countDown(), into the loop
             WaitingCallers waits = new WaitingCallers(Subject.class, new LockNames());
             for (int i = 0; i < 20; i++) {
                 ThreadInfo[] dump = ManagementFactory.getThreadMXBean()
-                        .getThreadInfo(new long[]{caller.threadId()}, true, true);
+                        .getThreadInfo(new long[]{caller.threadId(), other.threadId()}, true, true);
                 waits.tally(dump);
                 Thread.sleep(Duration.ofMillis(1));
             }
@@ -69,6 +86,7 @@ class WaitingCallersTest {
         } finally {
             released.set(true);
             caller.join(5_000);
+            other.join(5_000);
         }
     }
 }
