@@ -2,6 +2,7 @@ package workbook.harness;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import workbook.harness.Evidence.Event;
@@ -17,6 +18,7 @@ public final class CancellationProbe {
     private static final int MAX_EVENTS = 200;
 
     private final long origin;
+    private final String lateMark;
     private final List<Event> events = new ArrayList<>();
     private final AtomicInteger before = new AtomicInteger();
     private final AtomicInteger after = new AtomicInteger();
@@ -28,7 +30,16 @@ public final class CancellationProbe {
 
     /** A probe whose timeline counts from {@code originNanos} (a {@link System#nanoTime()} value). */
     public CancellationProbe(long originNanos) {
+        this(originNanos, "after cancel");
+    }
+
+    /**
+     * A probe whose timeline counts from {@code originNanos} and marks the work after the caller gave up with
+     * {@code after} (for instance "after the timeout", where nobody cancelled).
+     */
+    public CancellationProbe(long originNanos, String after) {
         this.origin = originNanos;
+        this.lateMark = "  <- " + after;
     }
 
     /** A unit of work starts now, on the current thread. */
@@ -36,18 +47,28 @@ public final class CancellationProbe {
         long now = System.nanoTime();
         boolean late = now > cancelledAt;
         (late ? after : before).incrementAndGet();
-        record(now, late ? what + "  <- after cancel" : what);
+        record(now, late ? what + lateMark : what);
     }
 
     /** The caller gave up now. */
     public void cancelled(String how) {
-        cancelledAt = System.nanoTime();
-        record(cancelledAt, how);
+        cancelled(how, System.nanoTime());
+    }
+
+    /** The caller gave up at {@code atNanos} (a {@link System#nanoTime()} value already taken), as {@code how}. */
+    public void cancelled(String how, long atNanos) {
+        cancelledAt = atNanos;
+        record(atNanos, how);
     }
 
     /** Something else worth a line in the timeline. */
     public void note(String what) {
         record(System.nanoTime(), what);
+    }
+
+    /** Where its timeline counts from, as {@link System#nanoTime()}. */
+    public long originNanos() {
+        return origin;
     }
 
     public int workBeforeCancel() {
@@ -75,7 +96,10 @@ public final class CancellationProbe {
 
     public Timeline timeline(String caption) {
         synchronized (events) {
-            return new Timeline(caption, events);
+            // A give-up recorded with the moment it happened may come after work recorded since.
+            List<Event> inOrder = new ArrayList<>(events);
+            inOrder.sort(Comparator.comparingLong(Event::atMillis));
+            return new Timeline(caption, inOrder);
         }
     }
 

@@ -1,0 +1,42 @@
+package workbook.timeoutwithoutcancel;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+// Wrong fix: on a timeout, shutdownNow() the executor: that interrupts the query, and it stops. It also shuts
+// the executor that every page shares: the next page's query is refused.
+// expect: DOES NOT WORK
+
+/** Recommendations for the product page: personal ones if they come in time, the bestsellers if not. */
+public class PageRecommendations implements Recommendations {
+
+    static final List<String> BESTSELLERS = List.of("kettle", "desk lamp", "headphones");
+
+    private final Recommender recommender;
+    private final ExecutorService executor;
+    private final Duration timeout;
+
+    public PageRecommendations(Recommender recommender, ExecutorService executor, Duration timeout) {
+        this.recommender = recommender;
+        this.executor = executor;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public List<String> forUser(String user) throws InterruptedException {
+        Future<List<String>> query = executor.submit(() -> recommender.recommend(user));
+        try {
+            return query.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            executor.shutdownNow();
+            return BESTSELLERS; // the page can't wait any longer
+        } catch (ExecutionException e) {
+            return BESTSELLERS;
+        }
+    }
+}
