@@ -5,22 +5,19 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import workbook.harness.CancellationProbe;
 import workbook.harness.Evidence;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
+import workbook.harness.NamedPool;
 import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
 import workbook.harness.ThreadViews;
@@ -71,14 +68,8 @@ public final class CancelThatDoesnt implements Pitfall<Exports> {
     @Override
     public Finding run(Class<? extends Exports> implementation, Trial trial) throws Exception {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        Set<Thread> poolThreads = ConcurrentHashMap.newKeySet();
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "exports-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            poolThreads.add(thread);
-            return thread;
-        });
+        NamedPool pool = new NamedPool("exports", 2);
+        ExecutorService executor = pool.executor();
         ScriptedBackOffice backOffice = new ScriptedBackOffice();
         List<String> reports = new ArrayList<>(REPORTS);
         Collections.shuffle(reports, random);
@@ -102,8 +93,8 @@ public final class CancelThatDoesnt implements Pitfall<Exports> {
                     kept = Started.start(exports, toKeep);
                     cancelled = Started.start(exports, toCancel);
                 }
-                Finding finding = judgeStart(cancelled, poolThreads, trial);
-                finding = finding != null ? finding : judgeStart(kept, poolThreads, trial);
+                Finding finding = judgeStart(cancelled, pool, trial);
+                finding = finding != null ? finding : judgeStart(kept, pool, trial);
                 finding = finding != null ? finding : cancel(cancelled, cancelAfter, trial);
                 finding = finding != null ? finding : judgeKept(kept, executor, trial);
                 if (finding != null) {
@@ -115,8 +106,7 @@ public final class CancelThatDoesnt implements Pitfall<Exports> {
         } finally {
             // A held trial leaves its exports as they are, for jstack.
             if (!trial.held()) {
-                executor.shutdownNow();
-                executor.awaitTermination(1, TimeUnit.SECONDS);
+                pool.shutdownNow(Duration.ofSeconds(1));
             }
         }
         if (cancelledAt.size() < ROUNDS) {
@@ -154,7 +144,7 @@ public final class CancelThatDoesnt implements Pitfall<Exports> {
         }
     }
 
-    private static Finding judgeStart(Started started, Set<Thread> poolThreads, Trial trial) {
+    private static Finding judgeStart(Started started, NamedPool pool, Trial trial) {
         if (started.thrown() != null || started.future() == null) {
             return trial.notWorking("start(" + started.name() + ") "
                     + (started.thrown() != null ? "threw " + started.thrown() : "returned null"));
@@ -164,7 +154,7 @@ public final class CancelThatDoesnt implements Pitfall<Exports> {
             return trial.notWorking(String.format(Locale.ROOT,
                     "start(%s) took %d ms to return%s: the contract says it returns at once", started.name(),
                     started.startMillis(),
-                    renderedOn != null && !poolThreads.contains(renderedOn)
+                    renderedOn != null && !pool.owns(renderedOn)
                             ? ", rendering on " + renderedOn.getName() + ", the caller's thread"
                             : ""),
                     started.job().probe.timeline("What happened"));

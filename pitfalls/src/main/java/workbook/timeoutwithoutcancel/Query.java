@@ -18,6 +18,7 @@ final class Query {
     private volatile Thread thread;
     private volatile int connection;
     private volatile boolean ended;
+    private volatile long answeredAt;
 
     Query(String user, int steps, Duration step, List<String> answer, CancellationProbe probe) {
         this.user = user;
@@ -34,6 +35,15 @@ final class Query {
     void started(Thread on, int connection) {
         this.thread = on;
         this.connection = connection;
+    }
+
+    void answered() {
+        answeredAt = System.nanoTime();
+    }
+
+    /** When the query returned its answer, as {@link System#nanoTime()}; 0 if it has not. */
+    long answeredAt() {
+        return answeredAt;
     }
 
     void ended() {

@@ -40,6 +40,7 @@ final class ScriptedRecommender implements Recommender {
                         step, query.steps, connection));
                 Thread.sleep(query.step);
             }
+            query.answered();
             return query.answer;
         } finally {
             connectionsTaken.decrementAndGet();
