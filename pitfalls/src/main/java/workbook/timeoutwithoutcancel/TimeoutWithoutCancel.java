@@ -237,6 +237,12 @@ public final class TimeoutWithoutCancel implements Pitfall<Recommendations> {
                 return null;
             }
             fellBack = true;
+            if (millis() < timeout.minus(IN_TIME).toMillis()) {
+                return trial.notWorking(String.format(Locale.ROOT,
+                        "%s returned %s after %d ms, before the %d ms timeout had passed: the contract says it waits"
+                                + " that long for the recommendations",
+                        asked, watched.result(), millis(), timeout.toMillis()), query.probe.timeline("What happened"));
+            }
             long answeredAt = query.answeredAt();
             if (answeredAt != 0 && answeredAt - start <= timeout.minus(IN_TIME).toNanos()) {
                 return trial.notWorking(String.format(Locale.ROOT,
