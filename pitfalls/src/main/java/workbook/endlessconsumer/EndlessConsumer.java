@@ -75,8 +75,8 @@ public final class EndlessConsumer implements Pitfall<AuditLog> {
             return trial.inconclusive("only " + deadline.toMillis() + " ms of the budget were left: too little to "
                     + "run the audit program");
         }
-        ChildJvm.Result child = ChildJvm.run(AuditJob.class,
-                List.of(implementation.getName(), String.valueOf(EVENTS_PER_TRAIL)), deadline);
+        ChildJvm.Result child = ChildJvm.run(AuditJob.class, Map.of(),
+                List.of(implementation.getName(), String.valueOf(EVENTS_PER_TRAIL)), deadline, trial.held());
         List<Event> events = AuditJob.events(child.output());
         List<String> written = events.stream().filter(EndlessConsumer::isWrite)
                 .map(e -> e.what().substring(AuditJob.WROTE.length())).toList();
@@ -156,13 +156,20 @@ public final class EndlessConsumer implements Pitfall<AuditLog> {
                     new Evidence.Threads("The threads still running", lingering));
         }
         ThreadView first = lingering.get(0);
+        List<Evidence> evidence = new ArrayList<>(List.of(
+                new Evidence.Threads("What kept the JVM alive after main() returned", lingering), writtenCount,
+                new Evidence.Timeline("The audit program, in ms since it started", shown(events))));
+        if (child.keptPid() > 0) {
+            evidence.add(new Evidence.Note(String.format(Locale.ROOT, "The audit program is left running in a JVM"
+                    + " of its own, pid %d (a child of the trial JVM): look at that one, with jstack %d or jcmd %d"
+                    + " Thread.print", child.keptPid(), child.keptPid(), child.keptPid())));
+        }
         return trial.reproduced(FailureKind.LEAK, String.format(Locale.ROOT,
                 "main() returned at %d ms with %d of %d events written, yet the JVM was still running %,d ms after "
-                        + "it was started, when the workbook killed it: \"%s\" is %s in %s, and nothing will wake it",
-                returnedAt, distinct.size(), EVENTS, child.millis(), first.name(), first.state(), blockedIn(first)),
-                new Evidence.Threads("What kept the JVM alive after main() returned", lingering),
-                writtenCount,
-                new Evidence.Timeline("The audit program, in ms since it started", shown(events)));
+                        + "it was started, %s: \"%s\" is %s in %s, and nothing will wake it",
+                returnedAt, distinct.size(), EVENTS, child.millis(),
+                child.keptPid() > 0 ? "and it still is (held)" : "when the workbook killed it", first.name(),
+                first.state(), blockedIn(first)), evidence.toArray(Evidence[]::new));
     }
 
     /**

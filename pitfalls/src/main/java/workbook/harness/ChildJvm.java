@@ -46,9 +46,10 @@ public final class ChildJvm {
      * @param lingering the non-daemon threads alive {@link #LINGER_REPORT_AFTER} after {@code main} returned
      * @param stuck the program's threads, {@code main} first, shortly before the deadline if {@code main} had not
      *        returned by then; empty otherwise
+     * @param keptPid the process id of a child left running for a held trial, or -1
      */
     public record Result(boolean exited, int exitCode, String output, List<ThreadView> lingering,
-            List<ThreadView> stuck, long millis) {
+            List<ThreadView> stuck, long millis, long keptPid) {
         public Result {
             lingering = List.copyOf(lingering);
             stuck = List.copyOf(stuck);
@@ -65,6 +66,15 @@ public final class ChildJvm {
      */
     public static Result run(Class<?> mainClass, Map<String, String> properties, List<String> args,
             Duration deadline) {
+        return run(mainClass, properties, args, deadline, false);
+    }
+
+    /**
+     * As {@link #run(Class, Map, List, Duration)}; with {@code keep}, a child that has not exited by the deadline is
+     * left running (for a held trial, to be looked at with jstack) and ends with this JVM.
+     */
+    public static Result run(Class<?> mainClass, Map<String, String> properties, List<String> args,
+            Duration deadline, boolean keep) {
         Path output = null;
         Process process = null;
         long start = System.nanoTime();
@@ -84,8 +94,16 @@ public final class ChildJvm {
             boolean exited = awaitExit(process, output, deadline);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             int exitCode = exited ? process.exitValue() : -1;
+            long keptPid = -1;
+            if (keep && !exited) {
+                Process kept = process;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> Processes.kill(kept)));
+                keptPid = kept.pid();
+                process = null;
+            }
             Processes.kill(process);
-            return parse(exited, exitCode, new String(Files.readAllBytes(output), StandardCharsets.UTF_8), millis);
+            return parse(exited, exitCode, new String(Files.readAllBytes(output), StandardCharsets.UTF_8), millis,
+                    keptPid);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run a child JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -122,7 +140,7 @@ public final class ChildJvm {
     private record Report(List<ThreadView> threads) implements Serializable {
     }
 
-    private static Result parse(boolean exited, int exitCode, String text, long millis) {
+    private static Result parse(boolean exited, int exitCode, String text, long millis, long keptPid) {
         StringBuilder output = new StringBuilder();
         List<ThreadView> lingering = List.of();
         List<ThreadView> stuck = List.of();
@@ -142,7 +160,7 @@ public final class ChildJvm {
                 stuck = report;
             }
         }
-        return new Result(exited, exitCode, output.toString(), lingering, stuck, millis);
+        return new Result(exited, exitCode, output.toString(), lingering, stuck, millis, keptPid);
     }
 
     private static List<ThreadView> decode(String report) {
