@@ -35,8 +35,11 @@ final class MarkdownText {
 
     /** Stands for a space inside inline code while wrapping, so that short code is never split across lines. */
     private static final char KEEP = '\u0001';
-    /** Inline code longer than this (a quoted verdict, say) may break at its spaces: whole, it would overflow. */
-    private static final int LONGEST_UNSPLIT_CODE = 40;
+    /**
+     * Columns a line keeps besides inline code: code that would not fit a line whole even so (a quoted verdict, say)
+     * may break at its spaces; shorter code never does.
+     */
+    private static final int CODE_MARGIN = 4;
 
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
@@ -125,7 +128,7 @@ final class MarkdownText {
      * A code block keeps its lines, indented by up to four spaces: fewer when its longest line that can fit at all
      * would not fit with them (a verdict quoted at 80 columns, read at 80). A line wider than the width by itself
      * breaks at its last space that fits, its continuation as indented as it was, so that the terminal never cuts it
-     * inside a word.
+     * inside a word; a word that fits no line (a stack frame) is left whole, for the terminal to wrap.
      */
     private void code(String literal, String indent) {
         List<String> lines = literal.stripTrailing().lines().toList();
@@ -138,8 +141,8 @@ final class MarkdownText {
                 String lead = rest.substring(0, rest.length() - rest.stripLeading().length());
                 int room = width - margin.length();
                 int cut = rest.lastIndexOf(' ', room);
-                if (cut <= lead.length()) {
-                    break;
+                if (cut <= lead.length() || !fits(lead + rest.substring(cut + 1), width - margin.length())) {
+                    break; // no break helps: a word too long for any line (a stack frame) is left whole
                 }
                 out.append(margin).append(style.dim(rest.substring(0, cut))).append('\n');
                 rest = lead + rest.substring(cut + 1);
@@ -147,6 +150,13 @@ final class MarkdownText {
             out.append(margin).append(style.dim(rest)).append('\n');
         }
         out.append('\n');
+    }
+
+    /** Whether the line's first word fits in {@code room} columns, its indent included. */
+    private static boolean fits(String line, int room) {
+        String body = line.stripLeading();
+        int word = body.indexOf(' ');
+        return line.length() - body.length() + (word < 0 ? body.length() : word) <= room;
     }
 
     private void table(TableBlock table, String indent) {
@@ -210,9 +220,9 @@ final class MarkdownText {
         return text.replaceAll("\u001b\\[[0-9;]*m", "").length();
     }
 
-    private static String unsplit(Code code) {
+    private String unsplit(Code code) {
         String literal = code.getLiteral();
-        return literal.length() > LONGEST_UNSPLIT_CODE ? literal : literal.replace(' ', KEEP);
+        return literal.length() > width - CODE_MARGIN ? literal : literal.replace(' ', KEEP);
     }
 
     private String inline(Node parent) {

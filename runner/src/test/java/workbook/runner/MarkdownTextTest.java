@@ -19,6 +19,15 @@ class MarkdownTextTest {
     }
 
     @Test
+    void inlineCodeThatFitsALineIsNeverSplit() {
+        String text = MarkdownText.render("start() returns `CompletableFuture.supplyAsync(() -> exportAll(export),"
+                + " executor)`, and exportAll checks.", 80, Style.plain());
+
+        assertEquals("start() returns\n`CompletableFuture.supplyAsync(() -> exportAll(export), executor)`, and\n"
+                + "exportAll checks.\n", text);
+    }
+
+    @Test
     void longInlineCodeBreaksAtItsSpacesRatherThanOverflow() {
         String text = MarkdownText.render("It says `40 calls each returned the lowest price, yet 120 threads they"
                 + " started are still alive` at the end.", 40, Style.plain());
@@ -98,5 +107,14 @@ class MarkdownTextTest {
         String text = MarkdownText.render("```\n" + quoted + "```\n", 40, Style.plain());
 
         assertEquals("  " + "x".repeat(38) + "\n    word word word word word word word\n    word word word\n", text);
+    }
+
+    @Test
+    void aStackFrameTooWideForAnyLineIsLeftWholeNotBrokenAfterItsAt() {
+        String frame = "    at workbook.cancelthatdoesnt.ReportExporter.lambda$start$0(ReportExporter.java:25)";
+
+        String text = MarkdownText.render("```\n" + frame + "\n```\n", 40, Style.plain());
+
+        assertEquals("    " + frame + "\n", text);
     }
 }
