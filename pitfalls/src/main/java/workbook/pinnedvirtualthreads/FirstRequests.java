@@ -22,6 +22,9 @@ import workbook.harness.Subjects;
 public final class FirstRequests {
 
     static final String CARRIERS_PROPERTY = "jdk.virtualThreadScheduler.parallelism";
+    /** Nothing happening for this long, with requests unanswered, is requests stuck: no fetch takes half as long. */
+    static final Duration QUIET = Duration.ofMillis(400);
+    private static final Duration POLL = Duration.ofMillis(10);
 
     private FirstRequests() {
     }
@@ -52,13 +55,7 @@ public final class FirstRequests {
         long released = System.nanoTime();
         service.release(released);
         go.countDown();
-        long deadline = released + patience.toNanos();
-        for (Request request : requests) {
-            long left = deadline - System.nanoTime();
-            if (left > 0) {
-                request.thread.join(Duration.ofNanos(left));
-            }
-        }
+        awaitRequests(requests, service, released, patience);
         boolean allDone = requests.stream().allMatch(r -> r.finished);
         long end = allDone ? requests.stream().mapToLong(r -> r.done).max().orElse(released) : System.nanoTime();
         long healthGap = health.stop(released, end);
@@ -67,6 +64,23 @@ public final class FirstRequests {
                 service.millis(end), healthGap, service.fetches(), outcomes, pins.stop(since));
         report.lines().forEach(System.out::println);
         System.out.flush();
+    }
+
+    /**
+     * Waits until every request is done, or until nothing has happened for {@link #QUIET} (no fetch began or ended, no
+     * request was answered: they are stuck), or until {@code patience} is spent.
+     */
+    private static void awaitRequests(List<Request> requests, ScriptedDataService service, long released,
+            Duration patience) throws InterruptedException {
+        long deadline = released + patience.toNanos();
+        while (System.nanoTime() < deadline && !requests.stream().allMatch(r -> r.finished)) {
+            long lastProgress = requests.stream().filter(r -> r.finished).mapToLong(r -> r.done)
+                    .reduce(Math.max(released, service.lastActivity()), Math::max);
+            if (System.nanoTime() - lastProgress > QUIET.toNanos()) {
+                return;
+            }
+            Thread.sleep(POLL);
+        }
     }
 
     /** "currencies=93,countries=121" as a map. */
@@ -123,13 +137,13 @@ public final class FirstRequests {
                     int paren = text.indexOf('(');
                     stack.add(slash >= 0 && slash < paren ? text.substring(slash + 1) : text);
                 }
-                return new RunReport.Request(name, table, -1, "still waiting", stack);
+                return new RunReport.Request(name, table, -1, "still waiting", thread.getState().name(), stack);
             }
             Object got = answer;
             String outcome = got instanceof Throwable thrown
                     ? "threw " + thrown
                     : service.content(table).equals(got) ? RunReport.Request.OK : "returned " + got;
-            return new RunReport.Request(name, table, service.millis(done), outcome, List.of());
+            return new RunReport.Request(name, table, service.millis(done), outcome, null, List.of());
         }
     }
 }

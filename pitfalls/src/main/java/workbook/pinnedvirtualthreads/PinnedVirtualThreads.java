@@ -233,33 +233,64 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
 
         /** Requests that never had their table: stuck for good, pinned or not. */
         private Finding stuck(List<Request> stuck) {
-            List<Request> parked = stuck.stream()
-                    .filter(r -> r.stack().stream().anyMatch(frame -> frame.startsWith(PARKED_ON_CARRIER)))
+            List<Request> pinnedNow = stuck.stream().filter(Judgement::parkedOnCarrier).toList();
+            List<Request> inside = stuck.stream().filter(r -> !parkedOnCarrier(r) && frameIn(r.stack()).isPresent())
                     .toList();
-            List<Evidence.ThreadView> views = stuck.stream().limit(3).map(r -> new Evidence.ThreadView(r.name(),
-                    r.stack().stream().anyMatch(frame -> frame.startsWith(PARKED_ON_CARRIER))
-                            ? "WAITING, parked on its carrier (pinned)"
-                            : "WAITING",
-                    null, null, List.of(), shown(r.stack()))).toList();
-            String caption = String.format(Locale.ROOT, "%s of the %d stuck requests, %,d ms after they were let go",
-                    stuck.size() > views.size() ? views.size() + "" : "All", stuck.size(), report.elapsedMillis());
-            if (parked.isEmpty()) {
-                return trial.notWorking(String.format(Locale.ROOT, "%d of the %d requests never had their table:"
-                        + " after %,d ms they still waited (the fetches take %d to %d ms)", stuck.size(),
-                        report.requests().size(), PATIENCE.toMillis(), fastest, slowest),
-                        new Evidence.Threads(caption, views), timeline());
+            List<Request> neverRan = stuck.stream().filter(r -> frameIn(r.stack()).isEmpty()).toList();
+            List<Evidence.ThreadView> views = new ArrayList<>();
+            pinnedNow.stream().limit(2).forEach(r -> views.add(view(r, "WAITING, parked on its carrier (pinned)")));
+            inside.stream().limit(1).forEach(r -> views.add(view(r, r.state())));
+            neverRan.stream().limit(1).forEach(r -> views.add(view(r, r.state() + ", let go but not run since: no"
+                    + " carrier was free")));
+            List<String> where = new ArrayList<>();
+            if (!pinnedNow.isEmpty()) {
+                where.add(String.format(Locale.ROOT, "%d parked on their carrier thread, pinned (%s)",
+                        pinnedNow.size(), initialiserOf(pinnedNow.get(0)).map(c -> "inside " + simple(c) + ".<clinit>")
+                                .orElse("in " + simple(subject))));
             }
-            return trial.reproduced(FailureKind.HANG, String.format(Locale.ROOT, "%d of the %d requests never had"
-                    + " their table: after %,d ms they still waited, and %d of them were parked on their carrier"
-                    + " thread, pinned (%s). With the %d carriers held by pinned virtual threads, the virtual threads"
-                    + " that would have ended their waits got no carrier to run on: the service hangs, and JFR"
-                    + " writes its jdk.VirtualThreadPinned event only when a pinned wait ends, which these never"
-                    + " do", stuck.size(), report.requests().size(), PATIENCE.toMillis(), parked.size(),
-                    initialiserOf(parked.get(0)).map(c -> "inside " + simple(c) + ".<clinit>")
-                            .orElse("in " + simple(subject)),
-                    report.carriers()), new Evidence.Threads(caption, views), timeline(),
-                    jdkCase(parked.get(0)
-                            .stack().stream().anyMatch(frame -> frame.contains("." + CLINIT + "("))));
+            if (!inside.isEmpty()) {
+                where.add(String.format(Locale.ROOT, "%d waiting inside %s", inside.size(), simple(subject)));
+            }
+            if (!neverRan.isEmpty()) {
+                where.add(String.format(Locale.ROOT, "%d not run at all since they were let go", neverRan.size()));
+            }
+            String fetches = report.fetches().isEmpty()
+                    ? "no fetch had even begun"
+                    : String.format(Locale.ROOT, "%d of the %d fetches had returned",
+                            report.fetches().stream().filter(Fetch::ended).count(), tables);
+            String caption = String.format(Locale.ROOT, "Stuck requests, %,d ms after they were let go (%d of %d"
+                    + " shown)", report.elapsedMillis(), views.size(), stuck.size());
+            List<Evidence> evidence = new ArrayList<>(List.of(new Evidence.Threads(caption, views)));
+            if (!report.fetches().isEmpty()) {
+                evidence.add(timeline());
+            }
+            String head = String.format(Locale.ROOT, "%d of the %d requests never had their table: after %,d ms"
+                    + " they still waited, %s (%s). Of them: %s", stuck.size(), report.requests().size(),
+                    report.elapsedMillis(), stillness(), fetches, String.join(", ", where));
+            if (pinnedNow.isEmpty()) {
+                return trial.notWorking(head + String.format(Locale.ROOT, " (the fetches take %d to %d ms)",
+                        fastest, slowest), evidence.toArray(Evidence[]::new));
+            }
+            evidence.add(jdkCase(initialiserOf(pinnedNow.get(0)).isPresent()));
+            return trial.reproduced(FailureKind.HANG, head + String.format(Locale.ROOT, ". With its %d carriers held"
+                    + " by pinned virtual threads, the JVM has no carrier left for the virtual threads that would end"
+                    + " their waits: the service hangs. (JFR writes a jdk.VirtualThreadPinned event when a pinned wait"
+                    + " ends; these never end.)", report.carriers()), evidence.toArray(Evidence[]::new));
+        }
+
+        private static boolean parkedOnCarrier(Request request) {
+            return request.stack().stream().anyMatch(frame -> frame.startsWith(PARKED_ON_CARRIER));
+        }
+
+        private Evidence.ThreadView view(Request request, String state) {
+            return new Evidence.ThreadView(request.name(), state, null, null, List.of(), shown(request.stack()));
+        }
+
+        /** What the requests' wait looked like when the service stopped waiting for them. */
+        private String stillness() {
+            return report.elapsedMillis() < PATIENCE.toMillis()
+                    ? String.format(Locale.ROOT, "and nothing had happened for %d ms", FirstRequests.QUIET.toMillis())
+                    : "fetching or not";
         }
 
         /** Virtual threads that blocked while pinned, in the code under test: the stall. */
@@ -275,7 +306,7 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
                             simple(initialiserOf(first).orElse(subject)), blocked.size() > 1
                                     ? String.format(Locale.ROOT, " and %d others", blocked.size() - 1)
                                     : "")
-                    : "in " + simple(frameIn(first).orElse(subject)) + (first.reason() == null
+                    : "in " + simple(frameIn(first.stack()).orElse(subject)) + (first.reason() == null
                             ? ""
                             : " (" + first.reason() + ")");
             String stall = most <= report.carriers() && tables > report.carriers()
@@ -371,18 +402,26 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
                     last = i;
                 }
             }
-            return last < 0 ? frames : frames.subList(0, last + 1);
+            if (last >= 0) {
+                return frames.subList(0, last + 1);
+            }
+            int harness = 0;
+            while (harness < frames.size() && !frames.get(harness).startsWith(FirstRequests.class.getName())) {
+                harness++;
+            }
+            return frames.subList(0, harness);
         }
 
         /** Pins of {@link #LONG_PIN} or more whose stack passes through the code under test. */
         private List<Pin> longPinsInSubject() {
             return report.pins().stream().filter(p -> p.millis() >= LONG_PIN.toMillis())
-                    .filter(p -> frameIn(p).isPresent()).sorted(Comparator.comparingLong(Pin::atMillis)).toList();
+                    .filter(p -> frameIn(p.stack()).isPresent()).sorted(Comparator.comparingLong(Pin::atMillis))
+                    .toList();
         }
 
-        /** The innermost frame of the code under test in the pin's stack, as its class's name. */
-        private Optional<String> frameIn(Pin pin) {
-            return pin.stack().stream().filter(f -> f.startsWith(subject + ".") || f.startsWith(subject + "$"))
+        /** The innermost frame of the code under test in a stack, as its class's name. */
+        private Optional<String> frameIn(List<String> stack) {
+            return stack.stream().filter(f -> f.startsWith(subject + ".") || f.startsWith(subject + "$"))
                     .map(f -> f.substring(0, f.lastIndexOf('.', f.indexOf('(')))).findFirst();
         }
 
@@ -451,7 +490,8 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
         }
 
         private long inFlightAt(long millis) {
-            return report.fetches().stream().filter(f -> f.startMillis() <= millis && f.endMillis() > millis).count();
+            return report.fetches().stream()
+                    .filter(f -> f.startMillis() <= millis && (!f.ended() || f.endMillis() > millis)).count();
         }
 
         /** Each fetch's start and end, on its thread. */
@@ -461,7 +501,10 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
                 events.add(new Event(fetch.startMillis(), fetch.thread(), "fetch(\"" + fetch.table() + "\") begins"
                         + (fetch.initialiser() == null ? "" : ", inside " + simple(fetch.initialiser()) + ".<clinit>")
                         + (fetch.virtual() ? "" : " (a platform thread)")));
-                events.add(new Event(fetch.endMillis(), fetch.thread(), "fetch(\"" + fetch.table() + "\") returns"));
+                if (fetch.ended()) {
+                    events.add(
+                            new Event(fetch.endMillis(), fetch.thread(), "fetch(\"" + fetch.table() + "\") returns"));
+                }
             }
             events.sort(Comparator.comparingLong(Event::atMillis));
             return new Evidence.Timeline(String.format(Locale.ROOT, "The fetches, in ms from the moment the %d"

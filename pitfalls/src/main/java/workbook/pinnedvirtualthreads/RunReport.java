@@ -20,17 +20,20 @@ record RunReport(int carriers, long recorderStartMillis, long elapsedMillis, lon
     }
 
     /**
-     * A fetch from the data service: which table, when, on which thread, and the class whose static initialiser the
-     * thread was running when it called ({@code null} if none).
+     * A fetch from the data service: which table, when it began and ended ({@code -1} if it had not), on which thread,
+     * and the class whose static initialiser the thread was running when it called ({@code null} if none).
      */
     record Fetch(String table, long startMillis, long endMillis, String thread, boolean virtual, String initialiser) {
+        boolean ended() {
+            return endMillis >= 0;
+        }
     }
 
     /**
      * A request: the table it asked for, when it had its answer ({@code -1} if never), what came back ({@link #OK},
-     * or what was wrong), and its stack if it never returned.
+     * or what was wrong), and its state and stack if it never returned.
      */
-    record Request(String name, String table, long doneMillis, String outcome, List<String> stack) {
+    record Request(String name, String table, long doneMillis, String outcome, String state, List<String> stack) {
         static final String OK = "ok";
 
         Request {
@@ -65,7 +68,7 @@ record RunReport(int carriers, long recorderStartMillis, long elapsedMillis, lon
                     f.initialiser() == null ? "-" : f.initialiser()));
         }
         for (Request r : requests) {
-            lines.add(line("request", r.name(), r.table(), r.doneMillis(), r.outcome(), r.stack()));
+            lines.add(line("request", r.name(), r.table(), r.doneMillis(), r.outcome(), orDash(r.state()), r.stack()));
         }
         for (Pin p : pins) {
             lines.add(line("pin", p.thread(), p.atMillis(), String.format(Locale.ROOT, "%.1f", p.millis()),
@@ -87,7 +90,8 @@ record RunReport(int carriers, long recorderStartMillis, long elapsedMillis, lon
                         Long.parseLong(f[4]), List.of(), List.of(), List.of());
                 case "fetch" -> fetches.add(new Fetch(f[1], Long.parseLong(f[2]), Long.parseLong(f[3]), f[4],
                         Boolean.parseBoolean(f[5]), f[6].equals("-") ? null : f[6]));
-                case "request" -> requests.add(new Request(f[1], f[2], Long.parseLong(f[3]), f[4], rest(f, 5)));
+                case "request" -> requests.add(new Request(f[1], f[2], Long.parseLong(f[3]), f[4], dashless(f[5]),
+                        rest(f, 6)));
                 case "pin" -> pins.add(new Pin(f[1], Long.parseLong(f[2]), Double.parseDouble(f[3]), dashless(f[4]),
                         dashless(f[5]), dashless(f[6]), rest(f, 7)));
                 default -> {

@@ -22,8 +22,9 @@ final class ScriptedDataService implements DataService.Remote {
     private final Map<String, Duration> latencies;
     private final String revision;
     private final ScheduledExecutorService network = new ScheduledThreadPoolExecutor(1, Harness.threads("network"));
-    private final Queue<RunReport.Fetch> fetches = new ConcurrentLinkedQueue<>();
+    private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
     private volatile long releasedAt = System.nanoTime();
+    private volatile long lastActivity = releasedAt;
 
     ScriptedDataService(Map<String, Duration> latencies, String revision) {
         this.latencies = Map.copyOf(latencies);
@@ -56,20 +57,49 @@ final class ScriptedDataService implements DataService.Remote {
             throw new IllegalArgumentException("the data service has no table " + table);
         }
         Thread caller = Thread.currentThread();
-        String initialiser = initialiserOnStack();
-        long start = System.nanoTime();
+        Call call = new Call(table, System.nanoTime(), FirstRequests.name(caller), caller.isVirtual(),
+                initialiserOnStack());
+        calls.add(call);
+        lastActivity = call.start;
         CompletableFuture<Map<String, String>> answer = new CompletableFuture<>();
         network.schedule(() -> answer.complete(content(table)), latency.toNanos(), TimeUnit.NANOSECONDS);
         try {
             return answer.join();
         } finally {
-            fetches.add(new RunReport.Fetch(table, millis(start), millis(System.nanoTime()), FirstRequests.name(caller),
-                    caller.isVirtual(), initialiser));
+            call.end = System.nanoTime();
+            call.ended = true;
+            lastActivity = call.end;
         }
     }
 
+    /** When a fetch last began or ended, in {@link System#nanoTime()}. */
+    long lastActivity() {
+        return lastActivity;
+    }
+
+    /** The fetches so far; one still waiting for its answer has no end ({@code -1}). */
     List<RunReport.Fetch> fetches() {
-        return List.copyOf(fetches);
+        return calls.stream().map(call -> new RunReport.Fetch(call.table, millis(call.start),
+                call.ended ? millis(call.end) : -1, call.thread, call.virtual, call.initialiser)).toList();
+    }
+
+    /** A fetch as it happens. */
+    private static final class Call {
+        final String table;
+        final long start;
+        final String thread;
+        final boolean virtual;
+        final String initialiser;
+        volatile long end;
+        volatile boolean ended;
+
+        Call(String table, long start, String thread, boolean virtual, String initialiser) {
+            this.table = table;
+            this.start = start;
+            this.thread = thread;
+            this.virtual = virtual;
+            this.initialiser = initialiser;
+        }
     }
 
     long millis(long nanos) {
