@@ -32,11 +32,11 @@ import workbook.pinnedvirtualthreads.RunReport.Request;
  * 150 ms (drawn anew), which the data service answers for all at once: together, the tables take about the slowest
  * fetch. JFR records every virtual thread that blocks while pinned to its carrier ({@code jdk.VirtualThreadPinned}).
  *
- * <p>Pinned is the pitfall: a virtual thread that blocked 20 ms or more in the code under test without letting go of
- * its carrier (JFR's event), or requests stuck for good, parked on their carrier. With {@value #CARRIERS} carriers the
- * six fetches then run {@value #CARRIERS} at a time. A fix must have every fetch in flight at once, no such event, each
- * table fetched once (not before a request asks for it), every request answered with the service's table, and no
- * thread left to keep the JVM alive.
+ * <p>Pinned is the pitfall: a virtual thread that blocked in the code under test without letting go of its carrier for
+ * 20 ms or more in all (JFR's events), or requests stuck for good, parked on their carrier. With {@value #CARRIERS}
+ * carriers the six fetches then run {@value #CARRIERS} at a time. A fix must have every fetch in flight at once, no
+ * such pin, each table fetched once (not before a request asks for it), every request answered with the service's
+ * table, and no thread left to keep the JVM alive.
  */
 public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
 
@@ -199,10 +199,12 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
                         plot(), timeline());
             }
             if (most < tables) {
-                return trial.notWorking(String.format(Locale.ROOT, "no virtual thread was pinned, but never more than"
+                return trial.notWorking(String.format(Locale.ROOT, "nothing was pinned (JFR recorded no virtual thread"
+                        + " pinned for %d ms or more), but never more than"
                         + " %d of the %d fetches were in flight at once (on %s): the requests took turns and had their"
                         + " tables after %,d ms, where the slowest fetch takes %d ms. The contract says tables asked"
-                        + " for together are fetched together", most, tables, fetchThreads(), report.elapsedMillis(),
+                        + " for together are fetched together", LONG_PIN.toMillis(), most, tables, fetchThreads(),
+                        report.elapsedMillis(),
                         slowest), new Count("most fetches in flight at once", tables, most), plot(), timeline());
             }
             if (report.elapsedMillis() > slowest + Math.max(LATE.toMillis(), slowest)) {
@@ -224,7 +226,7 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
                     + " once, with %d carrier threads: all %d fetches were in flight together, and every request"
                     + " had its table after %,d ms, where the slowest fetch takes %d ms; each table was fetched"
                     + " once, and every request got the service's table. JFR recorded no virtual thread blocked"
-                    + " while pinned in %s (no jdk.VirtualThreadPinned event of %d ms or more), and the service's"
+                    + " while pinned in %s for %d ms or more (jdk.VirtualThreadPinned), and the service's"
                     + " health check, a virtual thread that ticks every %d ms, went at most %d ms without a tick",
                     report.requests().size(), tables, report.carriers(), tables, report.elapsedMillis(), slowest,
                     simple(subject), LONG_PIN.toMillis(), HealthCheck.EVERY.toMillis(), report.healthGapMillis()),
@@ -301,10 +303,11 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
             boolean initialisers = inInitialiser(first);
             List<Pin> blocked = pins.stream().filter(p -> !waitedForInitialiser(p)).toList();
             long waited = pins.size() - blocked.size();
+            long classes = blocked.stream().map(p -> initialiserOf(p).orElse("")).distinct().count();
             String where = initialisers
                     ? String.format(Locale.ROOT, "inside a static initialiser (%s.<clinit>%s)",
-                            simple(initialiserOf(first).orElse(subject)), blocked.size() > 1
-                                    ? String.format(Locale.ROOT, " and %d others", blocked.size() - 1)
+                            simple(initialiserOf(first).orElse(subject)), classes > 1
+                                    ? String.format(Locale.ROOT, " and %d others", classes - 1)
                                     : "")
                     : "in " + simple(frameIn(first.stack()).orElse(subject)) + (first.reason() == null
                             ? ""
@@ -318,9 +321,9 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
             String summary = String.format(Locale.ROOT, "%d requests on virtual threads asked for the %d tables at"
                     + " once, each table a fetch of %d to %d ms; %s because the virtual threads blocked %s, where a"
                     + " virtual thread cannot unmount: it stays pinned to its carrier until the fetch returns. JFR"
-                    + " recorded %d jdk.VirtualThreadPinned event%s of %d ms or more there (%s)%s",
+                    + " recorded %d jdk.VirtualThreadPinned event%s there (%s)%s",
                     report.requests().size(), tables, fastest, slowest, stall, where, blocked.size(),
-                    blocked.size() == 1 ? "" : "s", LONG_PIN.toMillis(), range(blocked),
+                    blocked.size() == 1 ? "" : "s", range(blocked),
                     waited == 0
                             ? ""
                             : String.format(Locale.ROOT, ", and %d more for requests that waited, pinned too, for"
@@ -412,11 +415,16 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
             return frames.subList(0, harness);
         }
 
-        /** Pins of {@link #LONG_PIN} or more whose stack passes through the code under test. */
+        /**
+         * The pins in the code under test of the virtual threads pinned there for {@link #LONG_PIN} or more in all: a
+         * thread that blocks in many short waits is as pinned as one that blocks in one long wait.
+         */
         private List<Pin> longPinsInSubject() {
-            return report.pins().stream().filter(p -> p.millis() >= LONG_PIN.toMillis())
-                    .filter(p -> frameIn(p.stack()).isPresent()).sorted(Comparator.comparingLong(Pin::atMillis))
-                    .toList();
+            List<Pin> inSubject = report.pins().stream().filter(p -> frameIn(p.stack()).isPresent()).toList();
+            Map<String, Double> pinnedFor = inSubject.stream()
+                    .collect(Collectors.groupingBy(Pin::thread, Collectors.summingDouble(Pin::millis)));
+            return inSubject.stream().filter(p -> pinnedFor.get(p.thread()) >= LONG_PIN.toMillis())
+                    .sorted(Comparator.comparingLong(Pin::atMillis)).toList();
         }
 
         /** The innermost frame of the code under test in a stack, as its class's name. */
