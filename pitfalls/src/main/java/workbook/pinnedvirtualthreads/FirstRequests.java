@@ -37,7 +37,7 @@ public final class FirstRequests {
         service.warmUp();
         long recorderStart = System.nanoTime();
         PinnedEvents pins = PinnedEvents.start();
-        long recorderMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - recorderStart);
+        long recorderMillis = pins == null ? -1 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - recorderStart);
         HealthCheck health = HealthCheck.start();
         ReferenceData tables = Subjects.create(type);
 
@@ -61,7 +61,8 @@ public final class FirstRequests {
         long healthGap = health.stop(released, end);
         List<RunReport.Request> outcomes = requests.stream().map(r -> r.outcome(service)).toList();
         RunReport report = new RunReport(Integer.getInteger(CARRIERS_PROPERTY, -1), recorderMillis,
-                service.millis(end), healthGap, service.fetches(), outcomes, pins.stop(since));
+                service.millis(end), healthGap, service.fetches(), outcomes,
+                pins == null ? List.of() : pins.stop(since));
         report.lines().forEach(System.out::println);
         System.out.flush();
     }

@@ -29,13 +29,21 @@ final class PinnedEvents {
         this.recording = recording;
     }
 
-    /** Starts recording; JFR takes a few hundred milliseconds to start, the first time in a JVM. */
+    /**
+     * Starts recording; JFR takes a few hundred milliseconds to start, the first time in a JVM. Null, with the reason
+     * on standard error, if this JVM cannot record (a JDK built without JFR, or JFR disabled).
+     */
     static PinnedEvents start() {
-        Recording recording = new Recording();
-        recording.setName("pinned virtual threads");
-        recording.enable(EVENT).withStackTrace().withThreshold(Duration.ZERO);
-        recording.start();
-        return new PinnedEvents(recording);
+        try {
+            Recording recording = new Recording();
+            recording.setName("pinned virtual threads");
+            recording.enable(EVENT).withStackTrace().withThreshold(Duration.ZERO);
+            recording.start();
+            return new PinnedEvents(recording);
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("JFR cannot record in this JVM: " + e);
+            return null;
+        }
     }
 
     /** Stops recording and reads the events, their times in milliseconds from {@code since}. */

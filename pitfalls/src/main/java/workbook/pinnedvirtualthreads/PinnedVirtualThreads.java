@@ -105,7 +105,11 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
         if (report == null) {
             return noReport(child, deadline, trial);
         }
-        return new Judgement(report, latencies, implementation, child, trial).verdict();
+        if (report.recorderStartMillis() < 0) {
+            return trial.inconclusive("JFR could not record in the service's JVM, so whether a virtual thread was"
+                    + " pinned cannot be seen: " + tail(child.output()));
+        }
+        return new Judgement(report, latencies, revision, implementation, child, trial).verdict();
     }
 
     /** The service's JVM ended, or was ended, before its requests were over. */
@@ -133,7 +137,7 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
     private static final class Judgement {
 
         private final RunReport report;
-        private final Map<String, Duration> latencies;
+        private final String revision;
         private final String subject;
         private final ChildJvm.Result child;
         private final Trial trial;
@@ -141,10 +145,10 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
         private final long slowest;
         private final long fastest;
 
-        Judgement(RunReport report, Map<String, Duration> latencies, Class<?> implementation, ChildJvm.Result child,
-                Trial trial) {
+        Judgement(RunReport report, Map<String, Duration> latencies, String revision, Class<?> implementation,
+                ChildJvm.Result child, Trial trial) {
             this.report = report;
-            this.latencies = latencies;
+            this.revision = revision;
             this.subject = implementation.getName();
             this.child = child;
             this.trial = trial;
@@ -165,9 +169,9 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
             Optional<Request> wrong = report.requests().stream().filter(r -> !r.outcome().equals(Request.OK))
                     .findFirst();
             if (wrong.isPresent()) {
-                return trial.notWorking(String.format(Locale.ROOT, "%s asked for table(\"%s\") and %s; the data"
+                return trial.notWorking(String.format(Locale.ROOT, "%s called table(\"%s\"), which %s; the data"
                         + " service's table is %s", wrong.get().name(), wrong.get().table(), wrong.get().outcome(),
-                        "{table=" + wrong.get().table() + ", revision=..., rows=...}"));
+                        ScriptedDataService.content(wrong.get().table(), revision)));
             }
             Map<String, Long> fetched = report.fetches().stream()
                     .collect(Collectors.groupingBy(Fetch::table, LinkedHashMap::new, Collectors.counting()));

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * What the first requests did, as {@link FirstRequests} prints it in its JVM and the scenario reads it back from that
  * JVM's output: one fact a line, its fields separated by tabs. Times are in milliseconds from the moment the requests
- * were let go.
+ * were let go; {@code recorderStartMillis} is how long JFR took to start, or -1 if it could not record.
  */
 record RunReport(int carriers, long recorderStartMillis, long elapsedMillis, long healthGapMillis,
         List<Fetch> fetches, List<Request> requests, List<Pin> pins) {

@@ -33,6 +33,10 @@ final class ScriptedDataService implements DataService.Remote {
 
     /** What the service answers for a table: its rows, and the revision the service is at. */
     Map<String, String> content(String table) {
+        return content(table, revision);
+    }
+
+    static Map<String, String> content(String table, String revision) {
         int rows = 100 + Math.floorMod((table + "@" + revision).hashCode(), 900);
         return Map.of("table", table, "revision", revision, "rows", Integer.toString(rows));
     }
