@@ -15,11 +15,26 @@ import java.util.List;
         @JsonSubTypes.Type(value = Evidence.Series.class, name = "series")})
 public sealed interface Evidence extends Serializable {
 
-    /** Something measured as something else grows, e.g. live threads after n calls; shown as a small plot. */
-    record Series(String caption, String xLabel, String yLabel, List<Point> points) implements Evidence {
+    /**
+     * Something measured as something else grows, e.g. live threads after n calls, or a backlog over time; shown as a
+     * small plot.
+     *
+     * @param limit a bound the values should stay within (a contract's, a resource's), drawn across the plot; null
+     *        when there is none
+     */
+    record Series(String caption, String xLabel, String yLabel, List<Point> points, Limit limit) implements Evidence {
         public Series {
             points = List.copyOf(points);
         }
+
+        /** A plot with no limit drawn across it. */
+        public Series(String caption, String xLabel, String yLabel, List<Point> points) {
+            this(caption, xLabel, yLabel, points, null);
+        }
+    }
+
+    /** A bound drawn across a plot: its value, and what it is ("the API's limit"). */
+    record Limit(long y, String label) implements Serializable {
     }
 
     record Point(long x, long y) implements Serializable {

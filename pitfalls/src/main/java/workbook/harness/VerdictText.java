@@ -3,6 +3,7 @@ package workbook.harness;
 import java.util.List;
 import java.util.Locale;
 import workbook.harness.Evidence.Count;
+import workbook.harness.Evidence.Limit;
 import workbook.harness.Evidence.LockCycle;
 import workbook.harness.Evidence.LockEdge;
 import workbook.harness.Evidence.Note;
@@ -116,19 +117,38 @@ public final class VerdictText {
         }
     }
 
-    /** A horizontal bar per point, scaled to the largest value: readable on any terminal, even a dumb one. */
+    /**
+     * A horizontal bar per point, scaled to the largest value: readable on any terminal, even a dumb one. A limit, if
+     * the series has one, is a column of {@code |} at its value, so that bars past it show as {@code ####|##}.
+     */
     private static void plot(Series series, StringBuilder out) {
         int width = 40;
-        long max = series.points().stream().mapToLong(Point::y).max().orElse(0);
+        Limit limit = series.limit();
+        long max = Math.max(series.points().stream().mapToLong(Point::y).max().orElse(0),
+                limit == null ? 0 : limit.y());
         int xWidth = Math.max(series.xLabel().length(),
                 series.points().stream().mapToInt(p -> Long.toString(p.x()).length()).max().orElse(1));
         out.append("  ").append(series.caption()).append(":\n");
-        out.append(String.format(Locale.ROOT, "    %" + xWidth + "s  %s%n", series.xLabel(), series.yLabel()));
-        for (Point point : series.points()) {
-            int bar = max == 0 ? 0 : (int) Math.round((double) point.y() * width / max);
-            out.append(String.format(Locale.ROOT, "    %" + xWidth + "d  %s %,d%n", point.x(), "#".repeat(bar),
-                    point.y()));
+        if (limit != null) {
+            out.append(String.format(Locale.ROOT, "    | marks %s: %,d%n", limit.label(), limit.y()));
         }
+        out.append(String.format(Locale.ROOT, "    %" + xWidth + "s  %s%n", series.xLabel(), series.yLabel()));
+        int limitColumn = limit == null ? -1 : scaled(limit.y(), max, width);
+        for (Point point : series.points()) {
+            int bar = scaled(point.y(), max, width);
+            StringBuilder row = new StringBuilder("#".repeat(bar));
+            if (limitColumn >= 0) {
+                while (row.length() <= limitColumn) {
+                    row.append(' ');
+                }
+                row.setCharAt(limitColumn, '|');
+            }
+            out.append(String.format(Locale.ROOT, "    %" + xWidth + "d  %s %,d%n", point.x(), row, point.y()));
+        }
+    }
+
+    private static int scaled(long value, long max, int width) {
+        return max == 0 ? 0 : (int) Math.round((double) value * width / max);
     }
 
     private static void thread(ThreadView thread, StringBuilder out) {

@@ -22,7 +22,10 @@ class VerdictJsonTest {
                                 List.of(TELLER)),
                         new Evidence.Timeline("ticks", List.of(new Evidence.Event(12, "poller", "tick"))),
                         new Evidence.Series("threads", "calls", "live threads",
-                                List.of(new Evidence.Point(0, 3), new Evidence.Point(10, 23)))),
+                                List.of(new Evidence.Point(0, 3), new Evidence.Point(10, 23))),
+                        new Evidence.Series("callers inside the API", "ms", "callers", List.of(
+                                new Evidence.Point(0, 2), new Evidence.Point(10, 8), new Evidence.Point(20, 16)),
+                                new Evidence.Limit(8, "the API's limit"))),
                 new Verdict.Timings(900, 300, 120), "printed");
     }
 
@@ -41,5 +44,18 @@ class VerdictJsonTest {
         assertTrue(json.contains("\"kind\" : \"DEADLOCK\""), json);
         assertTrue(json.contains("\"type\" : \"lock-cycle\""), json);
         assertTrue(json.contains("\"asExpected\" : true"), json);
+    }
+
+    @Test
+    void aPlotWithoutALimitReadsFromJsonWrittenBeforeLimitsExisted() {
+        String old = "{\"type\": \"series\", \"caption\": \"threads\", \"xLabel\": \"calls\", "
+                + "\"yLabel\": \"live threads\", \"points\": [{\"x\": 0, \"y\": 3}]}";
+        String json = VerdictJson.write(everyKindOfEvidence()).replaceFirst("\"evidence\" : \\[",
+                "\"evidence\" : [ " + java.util.regex.Matcher.quoteReplacement(old) + ",");
+
+        Evidence first = VerdictJson.read(json).evidence().get(0);
+
+        assertEquals(new Evidence.Series("threads", "calls", "live threads", List.of(new Evidence.Point(0, 3))),
+                first);
     }
 }

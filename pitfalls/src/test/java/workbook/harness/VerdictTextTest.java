@@ -65,6 +65,17 @@ class VerdictTextTest {
     }
 
     @Test
+    void aPlotsLimitIsAColumnThatBarsReachAndPass() {
+        assertTrue(text.contains("| marks the API's limit: 8\n"), text);
+        String below = "#".repeat(5) + " ".repeat(15) + "|";
+        String at = "#".repeat(20) + "|";
+        String past = "#".repeat(20) + "|" + "#".repeat(19);
+        assertTrue(text.contains("\n     0  " + below + " 2\n"), text);
+        assertTrue(text.contains("\n    10  " + at + " 8\n"), text);
+        assertTrue(text.contains("\n    20  " + past + " 16\n"), text);
+    }
+
+    @Test
     void aTrialThatNeverReportedHasNoEvidenceTime() {
         Verdict never = new Verdict("lost-update", Variant.MINE, Outcome.INCONCLUSIVE, null,
                 "the trial JVM did not report", List.of(), new Verdict.Timings(15_000, 0, 0), "");
