@@ -14,8 +14,9 @@ import workbook.harness.Harness;
 /**
  * The upload endpoint's request threads for one phase of the scenario: each hands uploads of 16 KB to
  * {@code accept} on a schedule of its own, so that together they offer a set number a second, and the ledger notes
- * what became of each. A request that {@code accept} holds (back-pressure) falls behind its schedule and catches up as
- * soon as it is let go. Many threads, so that a pause in {@code accept} of any length slows each of them, not all.
+ * what became of each. A request that {@code accept} holds (back-pressure) falls behind its schedule and carries on
+ * from where it is when let go. Many threads, so that a pause in {@code accept} of any length slows each of them, not
+ * all.
  */
 final class Requests {
 
@@ -23,6 +24,8 @@ final class Requests {
     private static final ThreadFactory NAMED = Harness.threads("request");
     /** A waiting request looks at the stop flag this often. */
     private static final long LONGEST_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** How far a request may fall behind its schedule before it gives up the uploads it missed. */
+    private static final long LONGEST_LAG_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final Ingest ingest;
     private final Ledger ledger;
@@ -51,7 +54,13 @@ final class Requests {
 
     private void offerFrom(long due) {
         while (!stopped) {
-            long wait = due - System.nanoTime();
+            long now = System.nanoTime();
+            long wait = due - now;
+            if (wait < -LONGEST_LAG_NANOS) {
+                // Held up (by the machine, or by accept itself): carry on from now rather than burst to catch up.
+                due = now;
+                wait = 0;
+            }
             if (wait > 0) {
                 LockSupport.parkNanos(Math.min(wait, LONGEST_PARK_NANOS));
                 continue;

@@ -19,13 +19,14 @@ import workbook.harness.Trial;
 
 /**
  * The upload endpoint under a spike. First a calm spell: 32 request threads offer uploads of 16 KB at a quarter of
- * what the store takes, and every one must be accepted at once. Then the spike: they offer 8 to 12 times what the
- * store takes (its connections, 2 to 4, each busy 1 to 4 ms a put: about 900 to 1,900 a second), for 400 to 700 ms,
- * and the scenario samples the uploads accepted and not yet stored every 10 ms, and the heap. Past the contract's 32 MB
- * (2,048 uploads) the failure is in; the scenario stops the requests itself at twice that, so the trial stays within
- * its heap. Then the store turns fast, the service is closed, and every upload is accounted for: each one accepted
- * must be stored once, none refused may be stored, and the store must have been used with as many puts at once as the
- * service has workers.
+ * what the store takes, and every one must be accepted at once. Then the spike: they offer 10 to 16 times what the
+ * store takes (its connections, 2 to 4, each busy 1 to 4 ms a put: about 900 to 1,900 a second), for 500 to 800 ms,
+ * and the scenario samples the uploads accepted and not yet stored every 10 ms, and the heap. It stops the requests
+ * itself once they reach twice the contract's 32 MB (2,048 uploads), so the trial stays well within its heap. Then the
+ * store turns fast, the service is closed, and every upload is accounted for from the time stamps: the waiting
+ * uploads are counted again without those never stored (a service that drops uploads does not hold them), and past
+ * the contract's limit the failure is in. Otherwise each upload accepted must be stored once, none refused may be
+ * stored, and the store must have had as many puts at once as the service has workers.
  */
 public final class UnboundedQueue implements Pitfall<Ingest> {
 
@@ -79,8 +80,8 @@ public final class UnboundedQueue implements Pitfall<Ingest> {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int workers = 2 + random.nextInt(3);
         double storeRate = SlowStore.uploadsPerSecond(workers);
-        double spikeRate = storeRate * (8 + 4 * random.nextDouble());
-        long spikeMillis = 400 + random.nextInt(301);
+        double spikeRate = storeRate * (10 + 6 * random.nextDouble());
+        long spikeMillis = 500 + random.nextInt(301);
         Clock clock = new Clock();
         SlowStore store = new SlowStore(workers, Ledger.MOST_UPLOADS, clock);
         Ledger ledger = new Ledger(clock);
@@ -101,11 +102,15 @@ public final class UnboundedQueue implements Pitfall<Ingest> {
 
             Sample before = new Sample(0, clock.micros(), waiting(ledger, store), heapMb());
             spike = new Requests(ingest, ledger, spikeRate).start();
+            int offeredBefore = ledger.offered();
             List<Sample> samples = spike(before, clock, store, ledger, spikeMillis, trial);
             spike.stop();
+            long spikeLasted = Math.max(1, samples.get(samples.size() - 1).millis());
             String load = String.format(Locale.ROOT,
-                    "In a spike of %,d uploads a second against a store that takes about %,d (%d at once)",
-                    Math.round(spikeRate), Math.round(storeRate), workers);
+                    "In a spike of %,d uploads a second for %,d ms, against a store that takes about %,d a second (%d "
+                            + "at once)",
+                    (ledger.offered() - offeredBefore) * 1_000L / spikeLasted, spikeLasted, Math.round(storeRate),
+                    workers);
             if (trial.held() && most(samples).waiting() > LIMIT_UPLOADS) {
                 // A held trial keeps the backlog for jcmd: the store stops storing, nothing is closed. Its count is
                 // the one seen during the spike, uploads a service may have dropped included.
@@ -331,7 +336,7 @@ public final class UnboundedQueue implements Pitfall<Ingest> {
     private static Series heapPlot(List<Sample> samples) {
         long maxMb = Math.round(Runtime.getRuntime().maxMemory() / MB);
         return new Series("Heap in use (live objects and garbage not yet collected)", "ms", "MB",
-                rows(samples, Sample::heapMb), new Limit(maxMb, "the heap's maximum (-Xmx)"));
+                rows(samples, Sample::heapMb), new Limit(maxMb, "the heap's maximum (-Xmx), in MB"));
     }
 
     /** At most {@link #PLOT_ROWS} samples, the nearest to times evenly spread over the spike, the last among them. */
