@@ -58,7 +58,11 @@ final class SlowStore implements BlobStore {
                 double exponent = ThreadLocalRandom.current().nextDouble();
                 long nanos = Math.round(TimeUnit.MILLISECONDS.toNanos(1) * SHORTEST_PUT_MILLIS
                         * Math.pow(LONGEST_PUT_MILLIS / SHORTEST_PUT_MILLIS, exponent));
-                LockSupport.parkNanos(nanos);
+                // A park may return early (an unpark left over from the caller's own waits): park the whole time.
+                long end = System.nanoTime() + nanos;
+                for (long left = nanos; left > 0; left = end - System.nanoTime()) {
+                    LockSupport.parkNanos(left);
+                }
             }
             while (pace == Pace.STALLED) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
