@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.ToLongFunction;
 import workbook.harness.CallerThread;
 import workbook.harness.Evidence;
 import workbook.harness.Evidence.Limit;
@@ -63,7 +64,6 @@ public final class UnboundedQueue implements Pitfall<Ingest> {
         return UploadService.class;
     }
 
-    /** One sample of the spike: ms from its start, uploads accepted and not yet stored, heap in use in MB. */
     /**
      * One sample of the spike: ms from its start, the clock's µs, uploads accepted and not yet stored, heap in use in
      * MB. While the spike runs, waiting counts every upload accepted and not yet stored; once the service is closed it
@@ -101,8 +101,8 @@ public final class UnboundedQueue implements Pitfall<Ingest> {
             int refusedCalm = ledger.refused();
 
             Sample before = new Sample(0, clock.micros(), waiting(ledger, store), heapMb());
-            spike = new Requests(ingest, ledger, spikeRate).start();
             int offeredBefore = ledger.offered();
+            spike = new Requests(ingest, ledger, spikeRate).start();
             List<Sample> samples = spike(before, clock, store, ledger, spikeMillis, trial);
             spike.stop();
             long spikeLasted = Math.max(1, samples.get(samples.size() - 1).millis());
@@ -306,7 +306,7 @@ public final class UnboundedQueue implements Pitfall<Ingest> {
                 calm.medianAcceptMicros()), backlogPlot(samples), heapPlot(samples));
     }
 
-    private Finding stuck(Requests requests, String what, Trial trial) {
+    private static Finding stuck(Requests requests, String what, Trial trial) {
         List<Long> alive = requests.stillAlive();
         return trial.notWorking(what, new Evidence.Threads("Request threads still inside accept()",
                 ThreadViews.of(alive.subList(0, Math.min(2, alive.size())), trial.lockNames())));
@@ -340,7 +340,7 @@ public final class UnboundedQueue implements Pitfall<Ingest> {
     }
 
     /** At most {@link #PLOT_ROWS} samples, the nearest to times evenly spread over the spike, the last among them. */
-    private static List<Point> rows(List<Sample> samples, java.util.function.ToLongFunction<Sample> y) {
+    private static List<Point> rows(List<Sample> samples, ToLongFunction<Sample> y) {
         long end = samples.get(samples.size() - 1).millis();
         List<Point> points = new ArrayList<>();
         Sample previous = null;
