@@ -24,13 +24,21 @@ public final class ThreadViews {
 
     /** The threads with these ids, platform or virtual (which the JDK's thread dump shows), that are still alive. */
     public static List<ThreadView> of(Collection<Long> threadIds, LockNames names) {
+        return of(threadIds, names, MAX_FRAMES);
+    }
+
+    /**
+     * As {@link #of(Collection, LockNames)}, with up to {@code maxFrames} frames each: for a call deep in the JDK, such
+     * as a read through a reader, a decoder and a socket, whose caller is further down than {@link #MAX_FRAMES}.
+     */
+    public static List<ThreadView> of(Collection<Long> threadIds, LockNames names, int maxFrames) {
         long[] ids = threadIds.stream().mapToLong(Long::longValue).toArray();
         ThreadInfo[] infos = THREADS.getThreadInfo(ids, true, true);
         List<ThreadView> views = new ArrayList<>();
         Map<Long, VirtualThreads.Dumped> virtual = null;
         for (int i = 0; i < ids.length; i++) {
             if (infos[i] != null) {
-                views.add(of(infos[i], names));
+                views.add(of(infos[i], names, maxFrames));
                 continue;
             }
             if (virtual == null) {
@@ -38,7 +46,7 @@ public final class ThreadViews {
             }
             VirtualThreads.Dumped dumped = virtual.get(ids[i]);
             if (dumped != null) {
-                views.add(of(dumped, names, virtual));
+                views.add(of(dumped, names, virtual, maxFrames));
             }
         }
         return views;
@@ -46,10 +54,15 @@ public final class ThreadViews {
 
     /** A virtual thread, as the JDK's thread dump shows it ({@code ThreadMXBean} does not know virtual threads). */
     static ThreadView of(VirtualThreads.Dumped thread, LockNames names, Map<Long, VirtualThreads.Dumped> others) {
+        return of(thread, names, others, MAX_FRAMES);
+    }
+
+    private static ThreadView of(VirtualThreads.Dumped thread, LockNames names,
+            Map<Long, VirtualThreads.Dumped> others, int maxFrames) {
         String name = nameOf(thread);
         List<String> stack = new ArrayList<>();
         for (String frame : thread.stack()) {
-            if (frame.startsWith("workbook.harness.") || stack.size() == MAX_FRAMES) {
+            if (frame.startsWith("workbook.harness.") || stack.size() == maxFrames) {
                 break;
             }
             if (!frame.contains("$$Lambda") && !frame.startsWith("java.lang.VirtualThread.")
@@ -67,20 +80,24 @@ public final class ThreadViews {
     }
 
     public static ThreadView of(ThreadInfo info, LockNames names) {
+        return of(info, names, MAX_FRAMES);
+    }
+
+    private static ThreadView of(ThreadInfo info, LockNames names, int maxFrames) {
         List<String> holds = new ArrayList<>();
         for (MonitorInfo monitor : info.getLockedMonitors()) {
             holds.add(names.of(monitor));
         }
         Arrays.stream(info.getLockedSynchronizers()).map(names::of).forEach(holds::add);
         return new ThreadView(info.getThreadName(), info.getThreadState().name(), names.of(info.getLockInfo()),
-                info.getLockOwnerName(), holds, stack(info.getStackTrace()));
+                info.getLockOwnerName(), holds, stack(info.getStackTrace(), maxFrames));
     }
 
     /** The frames that matter, as {@code jstack} prints them: down to the harness, generated lambda classes left out. */
-    private static List<String> stack(StackTraceElement[] frames) {
+    private static List<String> stack(StackTraceElement[] frames, int maxFrames) {
         List<String> stack = new ArrayList<>();
         for (StackTraceElement frame : frames) {
-            if (frame.getClassName().startsWith("workbook.harness.") || stack.size() == MAX_FRAMES) {
+            if (frame.getClassName().startsWith("workbook.harness.") || stack.size() == maxFrames) {
                 break;
             }
             if (!frame.getClassName().contains("$$Lambda")) {
@@ -94,7 +111,7 @@ public final class ThreadViews {
     public static ThreadView thrown(String thread, Throwable failure) {
         String what = "threw " + failure.getClass().getName()
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-        return new ThreadView(thread, what, null, null, List.of(), stack(failure.getStackTrace()));
+        return new ThreadView(thread, what, null, null, List.of(), stack(failure.getStackTrace(), MAX_FRAMES));
     }
 
     /** A virtual thread's name as views show it: marked virtual, and its id when it has no name. */
