@@ -34,14 +34,17 @@ final class FeedScript {
      * Longer than the latest cancel in the pause plus the 200 ms a cancel may take, so that a reader the cancel finds
      * in the middle of a line shows if it stops only once the line is whole.
      */
-    static final Duration SHORTEST_PART_PAUSE = Duration.ofMillis(300);
-    static final Duration LONGEST_PART_PAUSE = Duration.ofMillis(450);
-    /**
-     * After the last quote is handed over, before the ticker's cancel: the ticker is then waiting for the next one. And
-     * after the first part of the split quote, before the order book's cancel.
-     */
+    static final Duration SHORTEST_PART_PAUSE = Duration.ofMillis(350);
+    static final Duration LONGEST_PART_PAUSE = Duration.ofMillis(500);
+    /** After the last quote is handed over, before the ticker's cancel: the ticker is then waiting for the next one. */
     static final Duration SHORTEST_BEFORE_CANCEL = Duration.ofMillis(2);
     static final Duration LONGEST_BEFORE_CANCEL = Duration.ofMillis(50);
+    /**
+     * After the first part of the split quote, before the order book's cancel: long enough for a reader that polls
+     * (every few tens of milliseconds) to have seen that part and started on the line.
+     */
+    static final Duration SHORTEST_BEFORE_BOOK_CANCEL = Duration.ofMillis(60);
+    static final Duration LONGEST_BEFORE_BOOK_CANCEL = Duration.ofMillis(100);
 
     private final List<Send> sends;
     private final String wakeUp;
@@ -77,7 +80,7 @@ final class FeedScript {
                     : new Send(before, quote, 0, Duration.ZERO));
         }
         return new FeedScript(sends, quote(random), Delays.between(SHORTEST_BEFORE_CANCEL, LONGEST_BEFORE_CANCEL),
-                Delays.between(SHORTEST_BEFORE_CANCEL, LONGEST_BEFORE_CANCEL));
+                Delays.between(SHORTEST_BEFORE_BOOK_CANCEL, LONGEST_BEFORE_BOOK_CANCEL));
     }
 
     private static String quote(SplittableRandom random) {
