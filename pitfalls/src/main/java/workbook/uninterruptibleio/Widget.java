@@ -21,6 +21,8 @@ final class Widget implements Consumer<String> {
     private final List<Delivery> deliveries = new ArrayList<>();
     private volatile Future<?> subscription;
     private volatile long cancelledAt;
+    private volatile List<String> sentBeforeCancel = List.of();
+    private volatile boolean cancelledMidQuote;
 
     Widget(String name, CancellationProbe probe) {
         this.name = name;
@@ -56,8 +58,21 @@ final class Widget implements Consumer<String> {
         return cancelledAt;
     }
 
-    void cancelling() {
+    /** The dashboard cancels now; the quotes sent whole before are all the widget should get. */
+    void cancelling(List<String> sentWhole, boolean midQuote) {
+        sentBeforeCancel = List.copyOf(sentWhole);
+        cancelledMidQuote = midQuote;
         cancelledAt = System.nanoTime();
+    }
+
+    /** The quotes sent whole before the cancel. */
+    List<String> sentBeforeCancel() {
+        return sentBeforeCancel;
+    }
+
+    /** Whether the cancel came while a quote was half sent, or while the feed was quiet between quotes. */
+    boolean cancelledMidQuote() {
+        return cancelledMidQuote;
     }
 
     boolean cancelled() {
