@@ -182,8 +182,7 @@ final class FeedJudge {
                 + " order, through pauses of up to %,d ms, and ended with the feed",
                 evidence.millis(readers.doneAt(ticker)) - evidence.millis(ticker.cancelledAt()),
                 evidence.millis(readers.doneAt(book)) - evidence.millis(book.cancelledAt()), PROMPT.toMillis(),
-                sent.size(),
-                TimeUnit.NANOSECONDS.toMillis(log.longestPause())), evidence.timeline(ticker));
+                sent.size(), TimeUnit.NANOSECONDS.toMillis(log.longestPause())), evidence.timeline(ticker));
     }
 
     /** Quotes handed over on threads other than the executor's. */
@@ -219,13 +218,14 @@ final class FeedJudge {
         String was = String.format(Locale.ROOT, "the %s got \"%s\" where the server sent \"%s\"", widget.name(),
                 got.get(i), expected.get(i));
         if (send != null && send.split() && expected.get(i).endsWith(got.get(i))) {
-            return trial.notWorking(String.format(Locale.ROOT, "%s, in two parts %,d ms apart: the part read before"
-                    + " the pause, \"%s\", was lost", was, send.partPause().toMillis(),
+            return trial.notWorking(String.format(Locale.ROOT, "%s, in two parts at least %,d ms apart: the part read"
+                    + " before the pause, \"%s\", was lost", was, send.partPause().toMillis(),
                     send.quote().substring(0, send.splitAt())), evidence.timeline(widget));
         }
         return trial.notWorking(was + " (all it got: " + got + ")", evidence.timeline(widget));
     }
 
+    /** How a subscription's task ended, or that it did not, for a message. */
     static String outcome(Future<?> task) {
         if (!task.isDone()) {
             return "its task still running";
