@@ -141,6 +141,11 @@ final class FeedSession {
     /** The trial's quotes, each handed to every widget not cancelled before the next pause. */
     private Finding sendQuotes() throws InterruptedException {
         for (FeedScript.Send send : script.sends()) {
+            if (trial.outOfTime()) {
+                return trial.inconclusive(String.format(Locale.ROOT, "the trial's budget of %,d ms ran out after %d of"
+                        + " the %d quotes, before any cancel: the quotes took too long to reach the widgets",
+                        trial.budget().toMillis(), log.quotes().size(), script.sends().size()));
+            }
             Thread.sleep(send.before().toMillis());
             if (send.split()) {
                 String head = send.quote().substring(0, send.splitAt());
