@@ -61,10 +61,11 @@ final class FeedJudge {
             Widget cancelled = widgets.stream().filter(w -> w.cancelled() && w.cancelledAt() <= at)
                     .max(Comparator.comparingLong(Widget::cancelledAt)).orElse(null);
             long lastSend = log.lastSentBefore(at);
-            return trial.notWorking(String.format(Locale.ROOT, "the %s's subscription ended %s, though nobody"
-                    + " cancelled it and the feed went on: %s. By then the feed had been quiet for %,d ms%s. A"
+            return trial.notWorking(String.format(Locale.ROOT, "the %s's subscription %s %s, though nobody"
+                    + " cancelled it and the feed went on (%s). By then the feed had been quiet for %,d ms%s. A"
                     + " quiet feed has not ended, and a cancel ends only the subscription cancelled", widget.name(),
-                    when, outcome(widget.subscription()), TimeUnit.NANOSECONDS.toMillis(at - lastSend),
+                    widget.subscription().isDone() ? "ended" : "closed its connection", when,
+                    outcome(widget.subscription()), TimeUnit.NANOSECONDS.toMillis(at - lastSend),
                     cancelled == null
                             ? ""
                             : String.format(Locale.ROOT, ", and the %s's subscription had been cancelled %,d ms"
