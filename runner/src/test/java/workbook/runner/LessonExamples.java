@@ -28,14 +28,23 @@ final class LessonExamples {
 
     /** The example block of this variant in the lesson, if it quotes one. */
     static Optional<String> of(Lesson lesson, Variant variant) {
+        return all(lesson, variant).stream().findFirst();
+    }
+
+    /**
+     * Every example block of this variant in the lesson: a lesson may quote the other shapes a failure takes (an
+     * exception in one run, lost entries in another).
+     */
+    static List<String> all(Lesson lesson, Variant variant) {
         String header = lesson.id() + " (" + variant.name().toLowerCase(java.util.Locale.ROOT) + "): ";
+        List<String> examples = new ArrayList<>();
         Matcher m = FENCE.matcher(lesson.body());
         while (m.find()) {
             if (m.group(1).startsWith(header)) {
-                return Optional.of(m.group(1));
+                examples.add(m.group(1));
             }
         }
-        return Optional.empty();
+        return examples;
     }
 
     /** How the example disagrees with the real verdict; empty when it does not. */
