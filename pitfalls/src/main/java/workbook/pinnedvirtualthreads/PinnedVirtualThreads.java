@@ -104,6 +104,13 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
 
     /** The service's JVM ended, or was ended, before its requests were over. */
     private static Finding noReport(ChildJvm.Result child, Duration deadline, Trial trial) {
+        if (!child.exited() && child.stuck().stream().anyMatch(PinnedVirtualThreads::startingJfr)) {
+            // JFR's start took a busy machine seconds (0.2-0.3 s on a quiet one): no request was judged yet.
+            return trial.inconclusive("the service's JVM was still starting JFR when its " + deadline.toMillis()
+                    + " ms were up: this machine is too busy to tell",
+                    new Evidence.Threads("Where the service's threads were, shortly before the deadline",
+                            child.stuck()));
+        }
         if (!child.exited()) {
             List<Evidence> evidence = new ArrayList<>();
             if (!child.stuck().isEmpty()) {
@@ -116,6 +123,11 @@ public final class PinnedVirtualThreads implements Pitfall<ReferenceData> {
         return trial.notWorking("the service's JVM ended with exit code " + child.exitCode()
                 + " before its first requests were over",
                 new Evidence.Note("Its last lines:\n" + tail(child.output())));
+    }
+
+    private static boolean startingJfr(Evidence.ThreadView thread) {
+        return thread.stack().stream()
+                .anyMatch(frame -> frame.contains("jdk.jfr.") || frame.contains("jdk.internal.jfr."));
     }
 
     static String tail(String output) {
