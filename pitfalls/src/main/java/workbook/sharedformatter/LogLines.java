@@ -42,6 +42,8 @@ final class LogLines {
     private final Tally[] tallies;
     /** The call each logger has begun, so that a logger that got a wrong answer can tell what the other was doing. */
     private final AtomicIntegerArray begun;
+    /** Set by the first wrong answer or throw of the round, so that the scenario can end the round there. */
+    private volatile boolean wrongSeen;
 
     LogLines(int loggers, int minCalls, int maxCalls, SplittableRandom random) {
         int calls = random.nextInt(minCalls, maxCalls + 1);
@@ -76,6 +78,11 @@ final class LogLines {
         return "logger-" + (worker + 1);
     }
 
+    /** Whether any logger has had a wrong answer (or a throw) this round. */
+    boolean wrongSeen() {
+        return wrongSeen;
+    }
+
     int calls() {
         return plans[0].length;
     }
@@ -94,6 +101,7 @@ final class LogLines {
             if (call.parse()) {
                 long got = format.parse(call.timestamp());
                 if (got != call.millis()) {
+                    wrongSeen = true;
                     tally.wrong++;
                     if (tally.firstParse == null) {
                         tally.firstParse = wrong(logger, i, got, null);
@@ -102,6 +110,7 @@ final class LogLines {
             } else {
                 String got = format.format(call.millis());
                 if (!call.timestamp().equals(got)) {
+                    wrongSeen = true;
                     tally.wrong++;
                     if (tally.firstFormat == null) {
                         tally.firstFormat = wrong(logger, i, got, null);
@@ -109,6 +118,7 @@ final class LogLines {
                 }
             }
         } catch (RuntimeException e) {
+            wrongSeen = true;
             tally.threw++;
             if (tally.firstThrow == null) {
                 tally.firstThrow = wrong(logger, i, null, e);

@@ -132,6 +132,9 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
                     (logger, i) -> lines.call(logger, (int) i, format));
             long end = System.nanoTime() + limit.toNanos();
             while (!logging.done() && System.nanoTime() < end) {
+                if (lines.wrongSeen()) {
+                    logging.stop(); // the round has its evidence: no need to wait for its last call
+                }
                 waits.tally(locks.sample(logging.threadIds()));
                 LockSupport.parkNanos(DUMP_EVERY.toNanos());
             }
