@@ -23,9 +23,12 @@ final class ListCommand extends WorkbookCommand implements Runnable {
                 continue;
             }
             out.printf("%n%s%n", wb.style().bold("Chapter " + chapter.number() + ": " + chapter.title()));
+            // The title's column: "  " + id + "  " + kind (12) + " " + status (6) + " ".
+            int titleColumn = 2 + idWidth + 2 + 12 + 1 + 6 + 1;
             for (Catalog.Entry entry : entries) {
                 out.printf("  %-" + idWidth + "s  %-12s %-6s %s%n", entry.id(), entry.pitfall().kind(),
-                        status(progress.status(entry.id()), wb.style()), entry.title());
+                        status(progress.status(entry.id()), wb.style()),
+                        wrapped(entry.title(), titleColumn, MarkdownText.terminalWidth()));
             }
         }
         List<Catalog.Entry> orphans = catalog.entries().stream().filter(e -> e.lesson() == null).toList();
@@ -34,6 +37,28 @@ final class ListCommand extends WorkbookCommand implements Runnable {
             orphans.forEach(e -> out.printf("  %-" + idWidth + "s  %s%n", e.id(), e.pitfall().kind()));
         }
         out.flush();
+    }
+
+    /** The title broken between words to fit the width, its continuation lines under its first. */
+    static String wrapped(String title, int column, int width) {
+        int room = width - column;
+        if (title.length() <= room || room < 20) {
+            return title; // it fits, or no width would do: the terminal wraps it
+        }
+        StringBuilder text = new StringBuilder();
+        int length = 0;
+        for (String word : title.split(" ")) {
+            if (length > 0 && length + 1 + word.length() > room) {
+                text.append('\n').append(" ".repeat(column));
+                length = 0;
+            } else if (length > 0) {
+                text.append(' ');
+                length++;
+            }
+            text.append(word);
+            length += word.length();
+        }
+        return text.toString();
     }
 
     private static String status(LearnerProgress.Status status, Style style) {
