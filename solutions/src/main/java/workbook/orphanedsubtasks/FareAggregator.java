@@ -29,7 +29,7 @@ public class FareAggregator implements FareSearch {
                 fares.addAll(search.get());
             }
         } finally {
-            // Cancelled or failed midway: stop the searches nobody will wait for (a no-op for those done).
+            // Cancelled or failed midway: stop the searches nobody waits for (a no-op for those done).
             for (Future<List<String>> search : searches) {
                 search.cancel(true);
             }
