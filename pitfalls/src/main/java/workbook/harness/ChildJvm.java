@@ -71,7 +71,7 @@ public final class ChildJvm {
 
     /**
      * As {@link #run(Class, Map, List, Duration)}; with {@code keep}, a child that has not exited by the deadline is
-     * left running (for a held trial, to be looked at with jstack) and ends with this JVM.
+     * left running (for a held trial, to be looked at with jstack); it ends when this JVM does.
      */
     public static Result run(Class<?> mainClass, Map<String, String> properties, List<String> args,
             Duration deadline, boolean keep) {
@@ -96,9 +96,8 @@ public final class ChildJvm {
             int exitCode = exited ? process.exitValue() : -1;
             long keptPid = -1;
             if (keep && !exited) {
-                Process kept = process;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> Processes.kill(kept)));
-                keptPid = kept.pid();
+                // Left running: it ends with this JVM all the same (ChildMain ends with its parent).
+                keptPid = process.pid();
                 process = null;
             }
             Processes.kill(process);

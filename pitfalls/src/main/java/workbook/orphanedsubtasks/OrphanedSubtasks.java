@@ -88,7 +88,7 @@ public final class OrphanedSubtasks implements Pitfall<FareSearch> {
                     running.put(request, requests.executor().submit(() -> searchFor(search, request)));
                 }
                 int pages = random.nextInt(1, 4);
-                Finding finding = cancel(toCancel, running.get(toCancel), pages, fares, trial);
+                Finding finding = cancel(toCancel, running.get(toCancel), pages, trial);
                 finding = finding != null ? finding : judgeKept(toKeep, running.get(toKeep), fares, trial);
                 if (finding != null) {
                     return finding;
@@ -130,8 +130,8 @@ public final class OrphanedSubtasks implements Pitfall<FareSearch> {
     }
 
     /** Cancels the request once each airline has begun {@code pages} pages, and watches what its searches do. */
-    private static Finding cancel(Request request, Future<List<String>> future, int pages, NamedPool fares,
-            Trial trial) throws InterruptedException {
+    private static Finding cancel(Request request, Future<List<String>> future, int pages, Trial trial)
+            throws InterruptedException {
         String asked = "the request for " + request.route;
         if (!Waits.until(() -> request.fewestPagesBegun() >= pages, PATIENCE)) {
             return trial.notWorking(String.format(Locale.ROOT,

@@ -63,7 +63,4 @@ final class Query {
         return ended;
     }
 
-    boolean holdsConnection() {
-        return thread != null && !ended;
-    }
 }

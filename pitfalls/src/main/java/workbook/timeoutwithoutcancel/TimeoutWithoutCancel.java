@@ -86,7 +86,7 @@ public final class TimeoutWithoutCancel implements Pitfall<Recommendations> {
             // A first fast page loads the classes the others use, so that no timing below pays for it.
             Query warmUp = script("guest", false, timeout, random);
             recommender.expect(warmUp);
-            Finding notWarm = Call.start(page, warmUp, trial).judge(timeout, pool, executor, recommender,
+            Finding notWarm = Call.start(page, warmUp, trial).judge(timeout, pool, recommender,
                     trial);
             if (notWarm != null) {
                 return notWarm;
@@ -95,7 +95,7 @@ public final class TimeoutWithoutCancel implements Pitfall<Recommendations> {
                 Query query = script(USERS.get(i), slowness.get(i), timeout, random);
                 recommender.expect(query);
                 Call call = Call.start(page, query, trial);
-                Finding finding = call.judge(timeout, pool, executor, recommender, trial);
+                Finding finding = call.judge(timeout, pool, recommender, trial);
                 if (finding != null) {
                     return finding;
                 }
@@ -201,7 +201,7 @@ public final class TimeoutWithoutCancel implements Pitfall<Recommendations> {
             return Duration.ofNanos(stoppedNanos - returned).toMillis();
         }
 
-        Finding judge(Duration timeout, NamedPool pool, ExecutorService executor,
+        Finding judge(Duration timeout, NamedPool pool,
                 ScriptedRecommender recommender, Trial trial) throws InterruptedException {
             String asked = "forUser(\"" + query.user + "\")";
             if (!watched.ended()) {
@@ -217,7 +217,7 @@ public final class TimeoutWithoutCancel implements Pitfall<Recommendations> {
                         + " ms; the contract says it returns the recommendations, or the fallback",
                         query.probe.timeline("What happened"));
             }
-            if (executor.isShutdown()) {
+            if (pool.executor().isShutdown()) {
                 return trial.notWorking(asked + " shut down the executor it was given: the next page's query"
                         + " would be refused. The contract says the executor stays open",
                         query.probe.timeline("What happened"));
