@@ -68,7 +68,7 @@ public final class LessonParser {
         checkSections(file, body);
         return new Lesson(id, f.text("title"), f.number("chapter"), f.text("kind"), f.texts("seed", 1),
                 f.text("summary"), new Lesson.Prediction(p.text("question"), choices, answer), f.texts("hints", 3),
-                body, file);
+                f.optionalText("jcstress"), body, file);
     }
 
     private static void checkSections(String file, String body) throws LessonFormatException {
@@ -114,6 +114,11 @@ public final class LessonParser {
                 throw wrong(field, "must be a non-empty text");
             }
             return s.strip();
+        }
+
+        /** The field's text, or null when it is absent. */
+        String optionalText(String field) throws LessonFormatException {
+            return map.containsKey(field) ? text(field) : null;
         }
 
         int number(String field) throws LessonFormatException {

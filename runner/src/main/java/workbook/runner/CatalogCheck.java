@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import workbook.harness.Examples;
+import workbook.harness.FailureKind;
 import workbook.harness.Pitfall;
+import workbook.harness.Pitfalls;
+import workbook.harness.Variant;
 import workbook.lessons.Chapter;
 import workbook.lessons.Lesson;
 import workbook.lessons.LessonFormatException;
 import workbook.lessons.Lessons;
+import workbook.runner.stress.StressTests;
 
 /**
  * Finds what is missing or inconsistent in the catalog, each problem naming the file (and field) to mend: a pitfall
@@ -56,6 +60,7 @@ public final class CatalogCheck {
                     problems.add(lessonFile + ": front matter field 'kind' says " + lesson.kind() + ", the code ("
                             + pitfall.getClass().getSimpleName() + ".kind()) says " + pitfall.kind());
                 }
+                problems.addAll(jcstressProblems(pitfall, lesson, lessonFile));
             }, () -> {
                 if (!unreadable) {
                     problems.add(lessonFile + ": missing (the lesson of " + id + ")");
@@ -73,8 +78,38 @@ public final class CatalogCheck {
                         + " does not list '" + lesson.id() + "' among its lessons (the teaching order)");
             }
         }
+        Set<String> packages = new HashSet<>();
+        Pitfalls.all().forEach(pitfall -> packages.add(pitfall.getClass().getPackageName()));
+        StressTests.all().stream().filter(test -> !packages.contains(test.substring(0, test.indexOf('.', "workbook."
+                .length())))).forEach(test -> problems.add("stress/src/main/java: jcstress test " + test
+                        + " stands beside no pitfall (its package must be a pitfall's)"));
         lessons.all().stream().filter(lesson -> !ids.contains(lesson.id()))
                 .forEach(lesson -> problems.add(lesson.source() + ": no pitfall has the id '" + lesson.id() + "'"));
+        return problems;
+    }
+
+    /**
+     * A race or visibility pitfall has jcstress tests beside it, for both variants, or its lesson says why its trap
+     * does not fit jcstress; other pitfalls may have them too.
+     */
+    private static List<String> jcstressProblems(Pitfall<?> pitfall, Lesson lesson, String lessonFile) {
+        String folder = "stress/src/main/java/" + pitfall.getClass().getPackageName().replace('.', '/');
+        boolean broken = StressTests.of(pitfall, Variant.BROKEN).isPresent();
+        boolean fixed = StressTests.of(pitfall, Variant.FIXED).isPresent();
+        boolean racy = pitfall.kind() == FailureKind.RACE || pitfall.kind() == FailureKind.STALE;
+        List<String> problems = new ArrayList<>();
+        if (broken != fixed) {
+            problems.add(folder + ": the jcstress test of " + pitfall.id() + " needs both nested tests, Broken and"
+                    + " Fixed (it has only " + (broken ? "Broken" : "Fixed") + ")");
+        }
+        if (racy && !broken && !fixed && lesson.noJcstress() == null) {
+            problems.add(lessonFile + ": a " + pitfall.kind() + " pitfall needs a jcstress test beside it (in " + folder
+                    + ") or a front matter field 'jcstress' saying why its trap does not fit jcstress");
+        }
+        if ((broken || fixed) && lesson.noJcstress() != null) {
+            problems.add(lessonFile + ": front matter field 'jcstress' says why there is no jcstress test, but "
+                    + folder + " has one");
+        }
         return problems;
     }
 }

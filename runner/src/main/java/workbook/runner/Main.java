@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         + "and the evidence of their failures.", subcommands = {ListCommand.class, ShowCommand.class, RunCommand.class,
                 LessonCommand.class,
                 CheckCommand.class, HintCommand.class, SolutionCommand.class, ResetCommand.class,
-                VerifyCommand.class, ProgressCommand.class, CompletionCommand.class, ReplCommand.class,
+                VerifyCommand.class, StressCommand.class, ProgressCommand.class, CompletionCommand.class,
+                ReplCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

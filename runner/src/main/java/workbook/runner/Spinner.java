@@ -13,10 +13,10 @@ final class Spinner implements AutoCloseable {
     private static final long FRAME_MILLIS = 120;
 
     private final PrintWriter err;
-    private final String message;
+    private volatile String message;
     private final Thread thread;
     private volatile boolean running = true;
-    private boolean shown;
+    private int shownLength;
 
     private Spinner(PrintWriter err, String message, boolean enabled) {
         this.err = err;
@@ -36,15 +36,21 @@ final class Spinner implements AutoCloseable {
                     if (!running) {
                         return;
                     }
-                    err.print("\r" + FRAMES.charAt(frame % FRAMES.length()) + " " + message);
+                    String line = FRAMES.charAt(frame % FRAMES.length()) + " " + message;
+                    err.print("\r" + line + " ".repeat(Math.max(0, shownLength - line.length())));
                     err.flush();
-                    shown = true;
+                    shownLength = Math.max(shownLength, line.length());
                 }
                 Thread.sleep(FRAME_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Shows {@code what} from the next frame on: for work that says how far it has got. */
+    void update(String what) {
+        message = what;
     }
 
     @Override
@@ -54,8 +60,8 @@ final class Spinner implements AutoCloseable {
         }
         synchronized (this) {
             running = false;
-            if (shown) {
-                err.print("\r" + " ".repeat(message.length() + 2) + "\r");
+            if (shownLength > 0) {
+                err.print("\r" + " ".repeat(shownLength) + "\r");
                 err.flush();
             }
         }

@@ -1,0 +1,80 @@
+package workbook.runner;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import workbook.harness.Variant;
+import workbook.runner.stress.StressMode;
+import workbook.runner.stress.StressResult;
+import workbook.runner.stress.StressRun;
+import workbook.runner.stress.StressTests;
+
+/** {@code workbook stress <id>}: runs the jcstress test beside a pitfall and shows its outcome table. */
+@Command(name = "stress", mixinStandardHelpOptions = true, description = {
+        "Run the jcstress test beside a race or visibility pitfall, on the broken or the fixed example, and show "
+                + "its outcome table: every outcome, how often it came out, and its grade.",
+        "The broken example's failure is graded interesting, the fixed example's forbidden."})
+final class StressCommand extends PitfallCommand implements Callable<Integer> {
+
+    @Option(names = "--fixed", description = "Stress the fixed example.")
+    boolean fixed;
+
+    @Option(names = "--mode", paramLabel = "<mode>", defaultValue = "short", converter = ModeConverter.class, description = "short (default: one JVM configuration, seconds), sanity (jcstress's check that the test "
+            + "runs: too short to see a race), quick or default (jcstress's presets: every JVM "
+            + "configuration, tens of seconds to minutes).")
+    StressMode mode;
+
+    @Option(names = "--json", description = "Print the outcome table as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Workbook wb = workbook();
+        Catalog.Entry entry = entry();
+        Variant variant = fixed ? Variant.FIXED : Variant.BROKEN;
+        Optional<String> test = StressTests.of(entry.pitfall(), variant);
+        if (test.isEmpty()) {
+            String why = entry.lesson() == null ? null : entry.lesson().noJcstress();
+            err().println(entry.id() + " has no jcstress test beside it"
+                    + (why == null ? "." : ": " + why));
+            err().println("These have one: " + String.join(", ", wb.catalog().entries().stream()
+                    .filter(e -> StressTests.exist(e.pitfall())).map(Catalog.Entry::id).toList()) + ".");
+            return ExitCodes.USAGE;
+        }
+        Path dir = wb.workspace().root().resolve("stress").resolve(entry.id() + "-" + variant.label());
+        StressResult result;
+        try (Spinner spinner = Spinner.start(err(), "jcstress is starting", wb.interactive() && !json)) {
+            result = StressRun.run(entry.id(), variant, null, test.get(), mode, dir, spinner::update);
+        }
+        PrintWriter out = out();
+        out.print(json ? StressTable.json(result) : StressTable.render(result, wb.style()));
+        out.flush();
+        return exitCode(result);
+    }
+
+    static int exitCode(StressResult result) {
+        return switch (result.conclusion()) {
+            case FAILURE_SHOWN, HELD -> ExitCodes.AS_EXPECTED;
+            case FAILURE_NOT_SEEN -> ExitCodes.INCONCLUSIVE;
+            case BROKE -> ExitCodes.UNEXPECTED;
+            case RUN_FAILED -> ExitCodes.INTERNAL;
+        };
+    }
+
+    static final class ModeConverter implements picocli.CommandLine.ITypeConverter<StressMode> {
+        @Override
+        public StressMode convert(String value) {
+            for (StressMode mode : StressMode.values()) {
+                if (mode.label().equals(value)) {
+                    return mode;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value
+                    + "' is not a mode: short, sanity, quick or default");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package workbook.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.harness.Pitfall;
+import workbook.harness.Pitfalls;
+import workbook.harness.Variant;
+import workbook.runner.stress.StressMode;
+import workbook.runner.stress.StressResult;
+import workbook.runner.stress.StressResult.Conclusion;
+import workbook.runner.stress.StressRun;
+import workbook.runner.stress.StressTests;
+
+/**
+ * Every jcstress test beside the catalog, in the short mode: one jcstress run for the broken examples and one for the
+ * fixed ones (jcstress probes the JVM for several seconds before each run, however many tests it has). A fixed example
+ * must never show a forbidden outcome. A broken example's run must work; whether its race showed in so short a run is
+ * chance, so a race not seen is reported as such (the test is skipped, with the samples it took), not passed.
+ */
+class StressSuiteTest {
+
+    @TempDir
+    Path runs;
+
+    @TestFactory
+    Stream<DynamicTest> everyJcstressTestRunsAndNoFixHasAForbiddenOutcome() throws Exception {
+        Map<String, String> broken = tests(Variant.BROKEN);
+        Map<String, String> fixed = tests(Variant.FIXED);
+        assertEquals(broken.size(), fixed.size(), "every jcstress test has a Broken and a Fixed side");
+        List<DynamicTest> tests = new ArrayList<>();
+        long start = System.nanoTime();
+        for (StressResult result : StressRun.run(broken, Variant.BROKEN, null, StressMode.SHORT, runs.resolve("broken"),
+                what -> {
+                })) {
+            tests.add(DynamicTest.dynamicTest(result.pitfall() + " broken", () -> {
+                assertNotEquals(Conclusion.RUN_FAILED, result.conclusion(), () -> describe(result));
+                Assumptions.assumeTrue(result.conclusion() == Conclusion.FAILURE_SHOWN,
+                        () -> "not seen in this short run: " + describe(result));
+            }));
+        }
+        for (StressResult result : StressRun.run(fixed, Variant.FIXED, null, StressMode.SHORT, runs.resolve("fixed"),
+                what -> {
+                })) {
+            tests.add(DynamicTest.dynamicTest(result.pitfall() + " fixed", () -> {
+                assertEquals(Conclusion.HELD, result.conclusion(), () -> describe(result));
+                assertTrue(result.samples() > 0, () -> describe(result));
+            }));
+        }
+        // Where the suite's time goes, in the test's output: the suite must stay within CI's minutes.
+        System.out.printf("jcstress suite: %d tests, both sides, in %,d ms%n", broken.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return tests.stream();
+    }
+
+    /** The jcstress test of each pitfall that has one, for this variant, mapped to the pitfall's id. */
+    private static Map<String, String> tests(Variant variant) {
+        Map<String, String> tests = new LinkedHashMap<>();
+        for (Pitfall<?> pitfall : Pitfalls.all()) {
+            StressTests.of(pitfall, variant).ifPresent(test -> tests.put(test, pitfall.id()));
+        }
+        return tests;
+    }
+
+    private static String describe(StressResult result) {
+        return StressTable.render(result, Style.plain());
+    }
+}
