@@ -19,7 +19,7 @@ final class ShowCommand extends PitfallCommand implements Callable<Integer> {
         Lesson lesson = lessonOf(entry());
         PrintWriter out = out();
         int columns = width == null ? MarkdownText.terminalWidth() : width;
-        out.print(MarkdownText.render(lesson.body(), columns, wb.style()));
+        out.print(MarkdownText.render(LessonSections.body(lesson), columns, wb.style()));
         out.println();
         out.print(MarkdownText.render("Next: `workbook lesson " + id + "` (guided), or `workbook run " + id + "`.",
                 columns, wb.style()));

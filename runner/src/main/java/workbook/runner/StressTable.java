@@ -26,6 +26,9 @@ final class StressTable {
         text.append(style.dim(String.format(Locale.ROOT, "the %s example, mode %s, %.1f s", result.variant().label(),
                 result.mode().label(), result.took().toMillis() / 1000.0))).append("\n\n");
         if (!result.outcomes().isEmpty()) {
+            if (result.description() != null) {
+                text.append("  ").append(result.description()).append("\n\n");
+            }
             table(result, style, text);
             text.append('\n');
         }
@@ -101,6 +104,7 @@ final class StressTable {
         tree.put("pitfall", result.pitfall());
         tree.put("variant", result.variant().label());
         tree.put("test", result.test());
+        tree.put("description", result.description());
         tree.put("mode", result.mode().label());
         tree.put("seconds", result.took().toMillis() / 1000.0);
         tree.put("samples", result.samples());

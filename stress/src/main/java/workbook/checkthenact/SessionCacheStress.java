@@ -7,6 +7,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
@@ -20,6 +21,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
 public class SessionCacheStress {
 
     @JCStressTest
+    @Description("outcome: the session number the first request got, the second request's, and the backend's logins")
     @Outcome(id = "1, 1, 1", expect = ACCEPTABLE, desc = "one login, and both requests got its session")
     @Outcome(id = ".*, 2", expect = ACCEPTABLE_INTERESTING, desc = "two logins: the second ended the first session")
     @State
@@ -44,6 +46,7 @@ public class SessionCacheStress {
     }
 
     @JCStressTest
+    @Description("outcome: the session number the first request got, the second request's, and the backend's logins")
     @Outcome(id = "1, 1, 1", expect = ACCEPTABLE, desc = "one login, and both requests got its session")
     @Outcome(id = ".*, 2", expect = FORBIDDEN, desc = "two logins: the second ended the first session")
     @State

@@ -5,6 +5,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
@@ -38,6 +39,7 @@ public class RoomStress {
     }
 
     @JCStressTest
+    @Description("outcome: how many members the broadcast reached (-1: it threw)")
     @Outcome(id = "10", expect = ACCEPTABLE, desc = "the broadcast reached the ten members before cy joined")
     @Outcome(id = "11", expect = ACCEPTABLE, desc = "the broadcast reached cy too")
     @Outcome(id = "-1", expect = ACCEPTABLE_INTERESTING, desc = "ConcurrentModificationException: the broadcast failed")
@@ -61,6 +63,7 @@ public class RoomStress {
     }
 
     @JCStressTest
+    @Description("outcome: how many members the broadcast reached (-1: it threw)")
     @Outcome(id = "10", expect = ACCEPTABLE, desc = "the broadcast reached the ten members before cy joined")
     @Outcome(id = "11", expect = ACCEPTABLE, desc = "the broadcast reached cy too")
     @Outcome(id = "-1", expect = FORBIDDEN, desc = "ConcurrentModificationException: the broadcast failed")

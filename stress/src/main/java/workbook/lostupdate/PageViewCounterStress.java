@@ -5,6 +5,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
@@ -15,6 +16,7 @@ import org.openjdk.jcstress.infra.results.J_Result;
 public class PageViewCounterStress {
 
     @JCStressTest
+    @Description("outcome: the page's count of views after both requests")
     @Outcome(id = "2", expect = ACCEPTABLE, desc = "both views counted")
     @Outcome(id = "1", expect = ACCEPTABLE_INTERESTING, desc = "a view lost: both requests read the same count")
     @State
@@ -38,6 +40,7 @@ public class PageViewCounterStress {
     }
 
     @JCStressTest
+    @Description("outcome: the page's count of views after both requests")
     @Outcome(id = "2", expect = ACCEPTABLE, desc = "both views counted")
     @Outcome(id = "1", expect = FORBIDDEN, desc = "a view lost: both requests read the same count")
     @State

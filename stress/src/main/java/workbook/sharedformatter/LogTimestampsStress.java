@@ -5,6 +5,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
@@ -30,6 +31,7 @@ public class LogTimestampsStress {
     }
 
     @JCStressTest
+    @Description("outcome: whether the audit writer got its own timestamp, and whether the log shipper did")
     @Outcome(id = "true, true", expect = ACCEPTABLE, desc = "both got their own timestamp")
     @Outcome(id = ".*false.*", expect = ACCEPTABLE_INTERESTING, desc = "a wrong timestamp: part of the other call's")
     @State
@@ -48,6 +50,7 @@ public class LogTimestampsStress {
     }
 
     @JCStressTest
+    @Description("outcome: whether the audit writer got its own timestamp, and whether the log shipper did")
     @Outcome(id = "true, true", expect = ACCEPTABLE, desc = "both got their own timestamp")
     @Outcome(id = ".*false.*", expect = FORBIDDEN, desc = "a wrong timestamp: part of the other call's")
     @State

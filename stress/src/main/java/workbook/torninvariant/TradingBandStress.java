@@ -5,6 +5,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
@@ -14,6 +15,7 @@ import org.openjdk.jcstress.infra.results.JJ_Result;
 public class TradingBandStress {
 
     @JCStressTest
+    @Description("outcome: the low and the high of the band the order check saw")
     @Outcome(id = "100, 200", expect = ACCEPTABLE, desc = "the old band, whole")
     @Outcome(id = "300, 400", expect = ACCEPTABLE, desc = "the new band, whole")
     @Outcome(id = "300, 200", expect = ACCEPTABLE_INTERESTING, desc = "torn: the new low with the old high, low above high")
@@ -36,6 +38,7 @@ public class TradingBandStress {
     }
 
     @JCStressTest
+    @Description("outcome: the low and the high of the band the order check saw")
     @Outcome(id = "100, 200", expect = ACCEPTABLE, desc = "the old band, whole")
     @Outcome(id = "300, 400", expect = ACCEPTABLE, desc = "the new band, whole")
     @Outcome(id = "300, 200", expect = FORBIDDEN, desc = "torn: the new low with the old high, low above high")

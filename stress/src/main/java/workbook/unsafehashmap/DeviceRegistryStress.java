@@ -5,6 +5,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
@@ -18,6 +19,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
 public class DeviceRegistryStress {
 
     @JCStressTest
+    @Description("outcome: how many devices the registry counts, and how many of the two it finds")
     @Outcome(id = "2, 2", expect = ACCEPTABLE, desc = "both devices registered")
     @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "a device lost: counted or found fewer than two")
     @State
@@ -42,6 +44,7 @@ public class DeviceRegistryStress {
     }
 
     @JCStressTest
+    @Description("outcome: how many devices the registry counts, and how many of the two it finds")
     @Outcome(id = "2, 2", expect = ACCEPTABLE, desc = "both devices registered")
     @Outcome(expect = FORBIDDEN, desc = "a device lost: counted or found fewer than two")
     @State

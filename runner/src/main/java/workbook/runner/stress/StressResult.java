@@ -8,11 +8,13 @@ import workbook.harness.Variant;
  * What a jcstress run of one test saw: each outcome with its count and grade, and whether the run itself worked.
  *
  * @param test the jcstress test's name
+ * @param description what the test's outcomes are made of, as the test describes them
  * @param outcomes every outcome seen, and every one the test names that was not seen (count 0)
  * @param problems what went wrong with the run itself (a test error, a crashed or timed-out JVM); empty when none
  * @param report jcstress's own HTML report, or null when it wrote none
  */
-public record StressResult(String pitfall, Variant variant, String test, StressMode mode, List<Row> outcomes,
+public record StressResult(String pitfall, Variant variant, String test, String description, StressMode mode,
+        List<Row> outcomes,
         List<String> problems, Duration took, String report) {
 
     public StressResult {

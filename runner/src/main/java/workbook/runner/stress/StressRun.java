@@ -27,6 +27,7 @@ import org.openjdk.jcstress.infra.collectors.TestResult;
 import org.openjdk.jcstress.infra.grading.GradingResult;
 import org.openjdk.jcstress.infra.grading.ReportUtils;
 import org.openjdk.jcstress.infra.grading.TestGrading;
+import org.openjdk.jcstress.infra.runners.TestList;
 import workbook.harness.TrialClasspath;
 import workbook.harness.Variant;
 
@@ -115,7 +116,8 @@ public final class StressRun {
                 }
             }
             Path page = dir.resolve("report").resolve(test + ".html");
-            each.add(new StressResult(tests.get(test), variant, test, mode, rows, testProblems, took,
+            each.add(new StressResult(tests.get(test), variant, test, TestList.getInfo(test).description(), mode, rows,
+                    testProblems, took,
                     Files.exists(page) ? page.toAbsolutePath().toString() : null));
         }
         return each;
