@@ -67,6 +67,16 @@ class CommandsTest {
     }
 
     @Test
+    void stressOnAPitfallWithoutAJcstressTestSaysWhyAndWhichHaveOne() {
+        assertEquals(ExitCodes.USAGE, run("stress", "reused-task-argument"));
+
+        assertTrue(
+                err.toString().startsWith("reused-task-argument has no jcstress test beside it: the race is between"),
+                err::toString);
+        assertTrue(err.toString().contains("These have one: lost-update, "), err::toString);
+    }
+
+    @Test
     void runPrintsTheVerdictAndExitsZeroWhenTheBrokenExampleReproduces() {
         assertEquals(ExitCodes.AS_EXPECTED, run("run", "lost-update"), err::toString);
 
