@@ -1,0 +1,237 @@
+package workbook.thisescape;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import workbook.harness.Evidence.ThreadView;
+import workbook.harness.LockNames;
+import workbook.harness.ThreadViews;
+import workbook.harness.TimelineRecorder;
+
+/**
+ * The scenario's market-data feed, as the contract describes one: a dispatcher thread of its own, which replays the
+ * last quote of every symbol to a new subscriber at once and then delivers every new quote. Like a real feed, it
+ * catches what a listener throws and goes on. For the evidence it notes, before each call of {@code onQuote}, whether
+ * the board's constructor is still running on the thread that opens it (and where), and the board's fields as they
+ * are at that moment; after the call, what it threw and the line the board shows.
+ */
+final class ScriptedFeed implements QuoteFeed, AutoCloseable {
+
+    static final String DISPATCHER = "feed-dispatcher";
+
+    /** One call of onQuote, as the feed saw it. */
+    record Delivery(Quote quote, boolean replay, long startNanos, long endNanos, ThreadView constructor,
+            Map<String, Object> fieldsAtCall, String fieldsShown, Throwable thrown, String lineAfter,
+            boolean boardFound) {
+
+        boolean duringConstructor() {
+            return constructor != null;
+        }
+
+        long micros() {
+            return TimeUnit.NANOSECONDS.toMicros(endNanos - startNanos);
+        }
+    }
+
+    private record Pending(QuoteListener listener, Quote quote, boolean replay) {
+    }
+
+    private final Class<?> board;
+    private final TimelineRecorder timeline;
+    private final LockNames names;
+    private final Map<String, Quote> last = new LinkedHashMap<>();
+    private final List<QuoteListener> listeners = new ArrayList<>();
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger undelivered = new AtomicInteger();
+    private final AtomicInteger subscriptions = new AtomicInteger();
+    private final List<Delivery> deliveries = new ArrayList<>();
+    private final Thread dispatcher;
+    private volatile Thread opener;
+    private volatile long deliveringSince;
+
+    ScriptedFeed(Class<?> board, TimelineRecorder timeline, LockNames names) {
+        this.board = board;
+        this.timeline = timeline;
+        this.names = names;
+        this.dispatcher = new Thread(this::dispatch, DISPATCHER);
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+    }
+
+    /** The thread about to open a board: while the board's constructor runs on it, deliveries note where it is. */
+    void openedBy(Thread thread) {
+        opener = thread;
+    }
+
+    /** A quote from the market, before any board subscribed: the replay a new subscriber gets. */
+    synchronized void seed(Quote quote) {
+        last.put(quote.symbol(), quote);
+    }
+
+    /** A new quote, delivered to every subscriber. */
+    synchronized void publish(Quote quote) {
+        last.put(quote.symbol(), quote);
+        for (QuoteListener listener : listeners) {
+            enqueue(new Pending(listener, quote, false));
+        }
+    }
+
+    @Override
+    public void subscribe(QuoteListener listener) {
+        subscriptions.incrementAndGet();
+        synchronized (this) {
+            timeline.add("feed.subscribe(" + describe(listener) + "): replays " + last.size()
+                    + " quotes to it on " + DISPATCHER);
+            listeners.add(listener);
+            for (Quote quote : last.values()) {
+                enqueue(new Pending(listener, quote, true));
+            }
+        }
+    }
+
+    private void enqueue(Pending pending) {
+        undelivered.incrementAndGet();
+        queue.add(pending);
+    }
+
+    private void dispatch() {
+        try {
+            while (true) {
+                deliver(queue.take());
+                undelivered.decrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            // closed
+        }
+    }
+
+    private void deliver(Pending pending) {
+        long called = System.nanoTime();
+        ThreadView constructor = constructorAtWork();
+        Object target = FieldValues.boardBehind(pending.listener(), board);
+        Map<String, Object> values = target == null ? null : FieldValues.of(target, board);
+        String fields = values == null ? null : FieldValues.show(values);
+        Quote quote = pending.quote();
+        String call = "onQuote(" + quote + ")" + (pending.replay() ? ", a replay," : "");
+        timeline.add(called, constructor != null
+                ? call + " while " + board.getSimpleName() + "'s constructor is still running on " + constructor.name()
+                        + (fields == null ? "" : "; the board's fields: " + fields)
+                : call + " called");
+        long start = System.nanoTime();
+        deliveringSince = start;
+        Throwable thrown = null;
+        try {
+            pending.listener().onQuote(quote);
+        } catch (Throwable e) { // a feed logs what a listener throws, and goes on to the next quote
+            thrown = e;
+        }
+        long end = System.nanoTime();
+        deliveringSince = 0;
+        String line = target instanceof PriceBoard shown ? lineOf(shown, quote.symbol()) : null;
+        timeline.add(end, thrown != null
+                ? "onQuote threw " + thrown
+                : target instanceof PriceBoard
+                        ? "onQuote returned; the board shows " + (line == null
+                                ? "nothing for " + quote.symbol()
+                                : "\"" + line + "\"")
+                        : "onQuote returned");
+        synchronized (this) {
+            deliveries.add(new Delivery(quote, pending.replay(), start, end, constructor, values, fields, thrown,
+                    line, target instanceof PriceBoard));
+        }
+    }
+
+    /**
+     * Where the opening thread is now, as jstack shows it, if the board's constructor is on its stack; else null. The
+     * frames below the constructor (the scenario's) are cut.
+     */
+    private ThreadView constructorAtWork() {
+        Thread thread = opener;
+        if (thread == null) {
+            return null;
+        }
+        List<ThreadView> views = ThreadViews.of(List.of(thread.threadId()), names, 64);
+        if (views.isEmpty()) {
+            return null;
+        }
+        ThreadView view = views.getFirst();
+        String init = board.getName() + ".<init>(";
+        int last = -1;
+        for (int i = 0; i < view.stack().size(); i++) {
+            if (view.stack().get(i).startsWith(init)) {
+                last = i;
+            }
+        }
+        if (last < 0) {
+            return null;
+        }
+        return new ThreadView(view.name(), view.state(), view.waitingOn(), view.ownedBy(), view.holds(),
+                view.stack().subList(0, last + 1));
+    }
+
+    private static String lineOf(PriceBoard board, String symbol) {
+        try {
+            return board.line(symbol);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private String describe(QuoteListener listener) {
+        return board.isInstance(listener) ? board.getSimpleName() : listener.getClass().getSimpleName();
+    }
+
+    /** The dispatcher as jstack shows it now, if it is inside a call of onQuote; else null. */
+    ThreadView dispatcherInsideOnQuote() {
+        if (deliveringSince == 0) {
+            return null;
+        }
+        List<ThreadView> views = ThreadViews.of(List.of(dispatcher.threadId()), names);
+        return views.isEmpty() || deliveringSince == 0 ? null : views.getFirst();
+    }
+
+    boolean isDispatcher(Thread thread) {
+        return thread == dispatcher;
+    }
+
+    /** Waits until every quote queued so far has been delivered; false if that took longer than {@code within}. */
+    boolean awaitDelivered(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (undelivered.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
+    int subscriptions() {
+        return subscriptions.get();
+    }
+
+    synchronized Map<String, Quote> lastQuotes() {
+        return Map.copyOf(last);
+    }
+
+    synchronized List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    /** The dispatcher as jstack shows it now. */
+    List<ThreadView> dispatcherView() {
+        return ThreadViews.of(List.of(dispatcher.threadId()), names);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        dispatcher.interrupt();
+        dispatcher.join(1_000);
+    }
+}

@@ -1,0 +1,69 @@
+package workbook.thisescape;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.concurrent.atomic.AtomicInteger;
+import workbook.harness.Evidence.ThreadView;
+import workbook.harness.TimelineRecorder;
+
+/**
+ * The scenario's rates service: answers one rate after a latency drawn for the round, as a remote call does. When it
+ * answers, it looks whether the feed's dispatcher is stuck inside {@code onQuote} meanwhile (a board that makes its
+ * listener wait for the constructor keeps every subscriber of the feed waiting that long).
+ */
+final class SlowRates implements FxRates {
+
+    private final Currency currency;
+    private final BigDecimal rate;
+    private final Duration latency;
+    private final ScriptedFeed feed;
+    private final TimelineRecorder timeline;
+    private final String called;
+    private final String answered;
+    private volatile ThreadView dispatcherHeld;
+    private final AtomicInteger calls = new AtomicInteger();
+
+    SlowRates(Currency currency, BigDecimal rate, Duration latency, ScriptedFeed feed, TimelineRecorder timeline) {
+        this.currency = currency;
+        this.rate = rate;
+        this.latency = latency;
+        this.feed = feed;
+        this.timeline = timeline;
+        // Written now, so that the call itself spends its time waiting for the service, as a remote call does.
+        this.called = "rates.usdTo(" + currency + ") called: the rates service answers in " + latency.toMillis()
+                + " ms";
+        this.answered = "the rates service answered: 1 USD = " + rate.toPlainString() + " " + currency;
+    }
+
+    @Override
+    public BigDecimal usdTo(Currency wanted) {
+        calls.incrementAndGet();
+        if (!currency.equals(wanted)) {
+            throw new IllegalArgumentException("the desk's currency is " + currency + ", not " + wanted);
+        }
+        timeline.add(called);
+        try {
+            Thread.sleep(latency);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!feed.isDispatcher(Thread.currentThread())) {
+            ThreadView dispatcher = feed.dispatcherInsideOnQuote();
+            if (dispatcher != null && !dispatcher.state().equals("RUNNABLE")) {
+                dispatcherHeld = dispatcher;
+            }
+        }
+        timeline.add(answered);
+        return rate;
+    }
+
+    /** The dispatcher seen waiting inside onQuote when the rates service answered, if it was. */
+    ThreadView dispatcherHeld() {
+        return dispatcherHeld;
+    }
+
+    int calls() {
+        return calls.get();
+    }
+}
