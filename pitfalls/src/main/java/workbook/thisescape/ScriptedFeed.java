@@ -118,11 +118,6 @@ final class ScriptedFeed implements QuoteFeed, AutoCloseable {
         Map<String, Object> values = target == null ? null : FieldValues.of(target, board);
         String fields = values == null ? null : FieldValues.show(values);
         Quote quote = pending.quote();
-        String call = "onQuote(" + quote + ")" + (pending.replay() ? ", a replay," : "");
-        timeline.add(called, constructor != null
-                ? call + " while " + board.getSimpleName() + "'s constructor is still running on " + constructor.name()
-                        + (fields == null ? "" : "; the board's fields: " + fields)
-                : call + " called");
         long start = System.nanoTime();
         deliveringSince = start;
         Throwable thrown = null;
@@ -133,6 +128,12 @@ final class ScriptedFeed implements QuoteFeed, AutoCloseable {
         }
         long end = System.nanoTime();
         deliveringSince = 0;
+        // Noted after the call, so that the notes do not delay it.
+        String call = "onQuote(" + quote + ")" + (pending.replay() ? ", a replay," : "");
+        timeline.add(called, constructor != null
+                ? call + " while " + board.getSimpleName() + "'s constructor is still running on " + constructor.name()
+                        + (fields == null ? "" : "; the board's fields: " + fields)
+                : call + " called");
         String line = target instanceof PriceBoard shown ? lineOf(shown, quote.symbol()) : null;
         timeline.add(end, thrown != null
                 ? "onQuote threw " + thrown
