@@ -1,7 +1,11 @@
 package workbook.thisescape;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,8 @@ import workbook.harness.TimelineRecorder;
 final class ScriptedFeed implements QuoteFeed, AutoCloseable {
 
     static final String DISPATCHER = "feed-dispatcher";
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** One call of onQuote, as the feed saw it. */
     record Delivery(Quote quote, boolean replay, long startNanos, long endNanos, ThreadView constructor,
@@ -112,10 +118,11 @@ final class ScriptedFeed implements QuoteFeed, AutoCloseable {
     }
 
     private void deliver(Pending pending) {
+        // The fields first, then the constructor's stack: if it is still running then, it was when they were read.
         long called = System.nanoTime();
-        ThreadView constructor = constructorAtWork();
         Object target = FieldValues.boardBehind(pending.listener(), board);
         Map<String, Object> values = target == null ? null : FieldValues.of(target, board);
+        ThreadView constructor = constructorAtWork();
         String fields = values == null ? null : FieldValues.show(values);
         Quote quote = pending.quote();
         long start = System.nanoTime();
@@ -150,30 +157,31 @@ final class ScriptedFeed implements QuoteFeed, AutoCloseable {
 
     /**
      * Where the opening thread is now, as jstack shows it, if the board's constructor is on its stack; else null. The
-     * frames below the constructor (the scenario's) are cut.
+     * frames below the constructor (the scenario's) are cut. Without the locks it holds, which would take longer to
+     * find: the call of onQuote waits for this.
      */
     private ThreadView constructorAtWork() {
         Thread thread = opener;
         if (thread == null) {
             return null;
         }
-        List<ThreadView> views = ThreadViews.of(List.of(thread.threadId()), names, 64);
-        if (views.isEmpty()) {
+        ThreadInfo info = THREADS.getThreadInfo(thread.threadId(), Integer.MAX_VALUE);
+        if (info == null) {
             return null;
         }
-        ThreadView view = views.getFirst();
-        String init = board.getName() + ".<init>(";
+        StackTraceElement[] frames = info.getStackTrace();
         int last = -1;
-        for (int i = 0; i < view.stack().size(); i++) {
-            if (view.stack().get(i).startsWith(init)) {
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i].getClassName().equals(board.getName()) && frames[i].getMethodName().equals("<init>")) {
                 last = i;
             }
         }
         if (last < 0) {
             return null;
         }
-        return new ThreadView(view.name(), view.state(), view.waitingOn(), view.ownedBy(), view.holds(),
-                view.stack().subList(0, last + 1));
+        List<String> stack = Arrays.stream(frames, 0, last + 1).filter(f -> !f.getClassName().contains("$$Lambda"))
+                .map(ThreadViews::format).toList();
+        return new ThreadView(info.getThreadName(), info.getThreadState().name(), null, null, List.of(), stack);
     }
 
     private static String lineOf(PriceBoard board, String symbol) {

@@ -100,10 +100,11 @@ public final class ThisEscape implements Pitfall<PriceBoard> {
             return trial.inconclusive("the budget ran out before a board could be opened");
         }
         return trial.clean(String.format(Locale.ROOT,
-                "%d boards opened while the feed replayed its quotes to them and the rates service took %d to %d ms "
-                        + "to answer: all %d quotes delivered (%d of them replays) were handled by a fully built "
+                "%d boards opened (%s while the feed replayed its quotes to them, the rates service taking %d to %d ms "
+                        + "to answer): all %d quotes delivered (%d of them replays) were handled by a fully built "
                         + "board, and each showed right; no listener kept the feed's dispatcher waiting",
-                boards, FASTEST_RATES.toMillis(), SLOWEST_RATES.toMillis(), quotes, replays),
+                boards, boards == 1 ? "none of them" : (boards - 1) + " of them", FASTEST_RATES.toMillis(),
+                SLOWEST_RATES.toMillis(), quotes, replays),
                 new Evidence.Count("quotes delivered and shown right", quotes, quotes));
     }
 
