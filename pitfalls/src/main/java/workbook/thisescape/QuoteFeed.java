@@ -5,8 +5,8 @@ public interface QuoteFeed {
 
     /**
      * Subscribes a listener. So that it starts complete, a new subscriber is first sent the last quote of every
-     * symbol (a replay), at once, from the dispatcher thread, possibly before this method returns; then every new
-     * quote as it comes.
+     * symbol (a replay), at once, from the dispatcher thread: some feeds return from this method at once, others
+     * only once the replay is delivered. Then every new quote as it comes.
      */
     void subscribe(QuoteListener listener);
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +21,8 @@ import workbook.harness.TimelineRecorder;
 
 /**
  * The scenario's market-data feed, as the contract describes one: a dispatcher thread of its own, which replays the
- * last quote of every symbol to a new subscriber at once and then delivers every new quote. Like a real feed, it
+ * last quote of every symbol to a new subscriber at once (before {@code subscribe} returns, if told to) and then
+ * delivers every new quote. Like a real feed, it
  * catches what a listener throws and goes on. For the evidence it notes, before each call of {@code onQuote}, whether
  * the board's constructor is still running on the thread that opens it (and where), and the board's fields as they
  * are at that moment; after the call, what it threw and the line the board shows.
@@ -28,6 +30,8 @@ import workbook.harness.TimelineRecorder;
 final class ScriptedFeed implements QuoteFeed, AutoCloseable {
 
     static final String DISPATCHER = "feed-dispatcher";
+    /** How long a subscribe that replays before it returns waits for the replay at most. */
+    static final Duration REPLAY_PATIENCE = Duration.ofMillis(100);
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -45,7 +49,12 @@ final class ScriptedFeed implements QuoteFeed, AutoCloseable {
         }
     }
 
-    private record Pending(QuoteListener listener, Quote quote, boolean replay) {
+    /** A quote to deliver; a replay counts down its subscription's latch once delivered. */
+    private record Pending(QuoteListener listener, Quote quote, CountDownLatch replayed) {
+
+        boolean replay() {
+            return replayed != null;
+        }
     }
 
     private final Class<?> board;
@@ -60,6 +69,7 @@ final class ScriptedFeed implements QuoteFeed, AutoCloseable {
     private final Thread dispatcher;
     private volatile Thread opener;
     private volatile long deliveringSince;
+    private volatile boolean replayBeforeReturning;
 
     ScriptedFeed(Class<?> board, TimelineRecorder timeline, LockNames names) {
         this.board = board;
@@ -84,21 +94,38 @@ final class ScriptedFeed implements QuoteFeed, AutoCloseable {
     synchronized void publish(Quote quote) {
         last.put(quote.symbol(), quote);
         for (QuoteListener listener : listeners) {
-            enqueue(new Pending(listener, quote, false));
+            enqueue(new Pending(listener, quote, null));
         }
     }
 
     @Override
     public void subscribe(QuoteListener listener) {
         subscriptions.incrementAndGet();
+        CountDownLatch replayed;
         synchronized (this) {
-            timeline.add("feed.subscribe(" + describe(listener) + "): replays " + last.size()
-                    + " quotes to it on " + DISPATCHER);
+            timeline.add("feed.subscribe(" + describe(listener) + "): replays " + last.size() + " quotes to it on "
+                    + DISPATCHER + (replayBeforeReturning ? ", and returns once they are delivered" : ""));
             listeners.add(listener);
+            replayed = new CountDownLatch(last.size());
             for (Quote quote : last.values()) {
-                enqueue(new Pending(listener, quote, true));
+                enqueue(new Pending(listener, quote, replayed));
             }
         }
+        if (replayBeforeReturning && !isDispatcher(Thread.currentThread())) {
+            try {
+                replayed.await(REPLAY_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Makes {@link #subscribe} return only once the replay has been delivered (or {@link #REPLAY_PATIENCE} has passed),
+     * as some feeds do so that a subscriber starts complete; the contract allows either way.
+     */
+    void replayBeforeReturning() {
+        replayBeforeReturning = true;
     }
 
     private void enqueue(Pending pending) {
@@ -152,6 +179,9 @@ final class ScriptedFeed implements QuoteFeed, AutoCloseable {
         synchronized (this) {
             deliveries.add(new Delivery(quote, pending.replay(), start, end, constructor, values, fields, thrown,
                     line, target instanceof PriceBoard));
+        }
+        if (pending.replay()) {
+            pending.replayed().countDown();
         }
     }
 

@@ -26,9 +26,11 @@ import workbook.thisescape.ScriptedFeed.Delivery;
  * Opens a desk's price board on a feed that already has a quote for each of a few symbols, as a feed does once the
  * market is open. The feed replays those quotes to the new subscriber at once, from its dispatcher thread; meanwhile
  * the board asks the rates service for its exchange rate, which answers after a latency drawn anew for each board
- * ({@link #FASTEST_RATES} to {@link #SLOWEST_RATES}). Then the market sends a few new quotes, for some of the symbols
- * only: the others keep the replayed quote as their last. Each round draws the desk's currency, its rate, the symbols
- * and the prices.
+ * ({@link #FASTEST_RATES} to {@link #SLOWEST_RATES}). Half the rounds' feeds return from {@code subscribe} at once,
+ * half once the replay is delivered, as the contract allows: so a board that subscribes before even one plain
+ * assignment of its constructor is caught too, not only one that makes a slow call after subscribing. Then the market
+ * sends a few new quotes, for some of the symbols only: the others keep the replayed quote as their last. Each round
+ * draws the desk's currency, its rate, the symbols and the prices.
  *
  * <p>A call of {@code onQuote} made while the board's constructor is still running on the opening thread, that throws
  * or leaves the board without the right line for its quote, is the failure: the callback saw the board half-built.
@@ -86,8 +88,10 @@ public final class ThisEscape implements Pitfall<PriceBoard> {
         int replays = 0;
         // First a board opened before the market opens (nothing to replay): it also runs the board's code once in
         // this JVM, so that the rounds after it are as quick in a fresh JVM as in any other.
+        // Half the rounds' feeds replay before subscribe() returns, half after: rounds 1 and 3, or 2 and 4.
+        int firstReplayBeforeReturning = random.nextInt(2);
         for (int round = 0; round <= ROUNDS && !trial.outOfTime(); round++) {
-            Round seen = play(round, implementation, trial, random);
+            Round seen = play(round, implementation, trial, random, round % 2 == firstReplayBeforeReturning);
             Finding failure = RoundJudge.judge(trial, seen);
             if (failure != null) {
                 return failure;
@@ -112,14 +116,17 @@ public final class ThisEscape implements Pitfall<PriceBoard> {
      * Opens a board on a feed that has a quote for each of a few symbols (none in round 0: the market is not open yet),
      * then sends a few new quotes for some of the symbols, and notes what the feed delivered and what the board shows.
      */
-    private static Round play(int number, Class<? extends PriceBoard> implementation, Trial trial, Random random)
-            throws InterruptedException {
+    private static Round play(int number, Class<? extends PriceBoard> implementation, Trial trial, Random random,
+            boolean replayBeforeReturning) throws InterruptedException {
         TimelineRecorder timeline = new TimelineRecorder(System.nanoTime());
         Desk desk = DESKS.get(random.nextInt(DESKS.size()));
         BigDecimal rate = BigDecimal.valueOf(desk.usdRate() * (0.97 + 0.06 * random.nextDouble()))
                 .setScale(desk.rateDecimals(), RoundingMode.HALF_EVEN);
         List<String> symbols = symbols(random);
         try (ScriptedFeed feed = new ScriptedFeed(implementation, timeline, trial.lockNames())) {
+            if (replayBeforeReturning) {
+                feed.replayBeforeReturning();
+            }
             if (number > 0) {
                 for (String symbol : symbols) {
                     feed.seed(quote(symbol, random));
