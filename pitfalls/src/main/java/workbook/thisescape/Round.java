@@ -17,12 +17,14 @@ import workbook.thisescape.ScriptedFeed.Delivery;
  * @param shown per symbol, the line the board showed once every quote was delivered
  * @param delivered false if the feed's dispatcher was still busy when the scenario stopped waiting for it
  * @param dispatcherHeld the dispatcher, seen inside onQuote and not running when the rates service answered; or null
+ * @param subscribeGaveUp true when the feed's subscribe, which waited for the replay, gave up waiting
  * @param dispatcherNow the dispatcher as it was when the round ended
  * @param millisOpen how long the board had been open when the round ended
  */
 record Round(int number, String board, Evidence.Timeline timeline, List<Delivery> deliveries,
         Map<String, Object> built, Function<Quote, String> right, Map<String, String> expected,
         Map<String, String> shown, boolean delivered, int subscriptions, ThreadView dispatcherHeld,
+        boolean subscribeGaveUp,
         List<ThreadView> dispatcherNow, long millisOpen) {
 
     /** True when a delivery threw nothing and the board then showed the right line for its quote. */

@@ -37,9 +37,15 @@ final class RoundJudge {
             return trial.notWorking(String.format(Locale.ROOT,
                     "no quote reached a half-built board, but the feed's dispatcher was stuck inside onQuote while "
                             + "%s's constructor waited for the rates service: the listener made the feed wait for "
-                            + "the constructor, and every other subscriber of the feed waited with it. The contract "
+                            + "the constructor, and every other subscriber of the feed waited with it%s. The contract "
                             + "says onQuote returns promptly",
-                    round.board()),
+                    round.board(), round.subscribeGaveUp()
+                            ? String.format(Locale.ROOT,
+                                    " (and feed.subscribe, which returns once the replay is delivered, waited %,d ms "
+                                            + "for it in the constructor, until it gave up: a deadlock but for the "
+                                            + "feed's patience)",
+                                    ScriptedFeed.REPLAY_PATIENCE.toMillis())
+                            : ""),
                     new Evidence.Threads("The feed's dispatcher when the rates service answered",
                             List.of(round.dispatcherHeld())),
                     round.timeline());

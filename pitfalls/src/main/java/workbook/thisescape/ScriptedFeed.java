@@ -22,10 +22,10 @@ import workbook.harness.TimelineRecorder;
 /**
  * The scenario's market-data feed, as the contract describes one: a dispatcher thread of its own, which replays the
  * last quote of every symbol to a new subscriber at once (before {@code subscribe} returns, if told to) and then
- * delivers every new quote. Like a real feed, it
- * catches what a listener throws and goes on. For the evidence it notes, before each call of {@code onQuote}, whether
- * the board's constructor is still running on the thread that opens it (and where), and the board's fields as they
- * are at that moment; after the call, what it threw and the line the board shows.
+ * delivers every new quote. Like a real feed, it catches what a listener throws and goes on. For the evidence it
+ * notes, before each call of {@code onQuote}, the board's fields as they are at that moment and whether the board's
+ * constructor is still running on the thread that opens it (and where); after the call, what it threw and the line
+ * the board shows.
  */
 final class ScriptedFeed implements QuoteFeed, AutoCloseable {
 
@@ -70,14 +70,21 @@ final class ScriptedFeed implements QuoteFeed, AutoCloseable {
     private volatile Thread opener;
     private volatile long deliveringSince;
     private volatile boolean replayBeforeReturning;
+    private volatile boolean gaveUpOnReplay;
 
-    ScriptedFeed(Class<?> board, TimelineRecorder timeline, LockNames names) {
+    private ScriptedFeed(Class<?> board, TimelineRecorder timeline, LockNames names) {
         this.board = board;
         this.timeline = timeline;
         this.names = names;
         this.dispatcher = new Thread(this::dispatch, DISPATCHER);
         dispatcher.setDaemon(true);
-        dispatcher.start();
+    }
+
+    /** A feed whose dispatcher is running: started once the feed is built (the lesson's own advice). */
+    static ScriptedFeed start(Class<?> board, TimelineRecorder timeline, LockNames names) {
+        ScriptedFeed feed = new ScriptedFeed(board, timeline, names);
+        feed.dispatcher.start();
+        return feed;
     }
 
     /** The thread about to open a board: while the board's constructor runs on it, deliveries note where it is. */
@@ -113,7 +120,11 @@ final class ScriptedFeed implements QuoteFeed, AutoCloseable {
         }
         if (replayBeforeReturning && !isDispatcher(Thread.currentThread())) {
             try {
-                replayed.await(REPLAY_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                if (!replayed.await(REPLAY_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    gaveUpOnReplay = true;
+                    timeline.add("feed.subscribe gave up waiting for the replay after " + REPLAY_PATIENCE.toMillis()
+                            + " ms, and returns");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -249,6 +260,11 @@ final class ScriptedFeed implements QuoteFeed, AutoCloseable {
             Thread.sleep(1);
         }
         return true;
+    }
+
+    /** True when a subscribe that replays before it returns gave up waiting for the replay. */
+    boolean gaveUpOnReplay() {
+        return gaveUpOnReplay;
     }
 
     int subscriptions() {

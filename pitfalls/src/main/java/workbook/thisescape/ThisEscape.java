@@ -86,9 +86,9 @@ public final class ThisEscape implements Pitfall<PriceBoard> {
         int boards = 0;
         int quotes = 0;
         int replays = 0;
-        // First a board opened before the market opens (nothing to replay): it also runs the board's code once in
-        // this JVM, so that the rounds after it are as quick in a fresh JVM as in any other.
-        // Half the rounds' feeds replay before subscribe() returns, half after: rounds 1 and 3, or 2 and 4.
+        // Round 0 opens a board before the market opens (nothing to replay): it also runs the board's code once in
+        // this JVM, so that the rounds after it are as quick in a fresh JVM as in any other. Half the other rounds'
+        // feeds replay before subscribe() returns, half after: rounds 1 and 3, or 2 and 4.
         int firstReplayBeforeReturning = random.nextInt(2);
         for (int round = 0; round <= ROUNDS && !trial.outOfTime(); round++) {
             Round seen = play(round, implementation, trial, random, round % 2 == firstReplayBeforeReturning);
@@ -123,7 +123,7 @@ public final class ThisEscape implements Pitfall<PriceBoard> {
         BigDecimal rate = BigDecimal.valueOf(desk.usdRate() * (0.97 + 0.06 * random.nextDouble()))
                 .setScale(desk.rateDecimals(), RoundingMode.HALF_EVEN);
         List<String> symbols = symbols(random);
-        try (ScriptedFeed feed = new ScriptedFeed(implementation, timeline, trial.lockNames())) {
+        try (ScriptedFeed feed = ScriptedFeed.start(implementation, timeline, trial.lockNames())) {
             if (replayBeforeReturning) {
                 feed.replayBeforeReturning();
             }
@@ -146,11 +146,13 @@ public final class ThisEscape implements Pitfall<PriceBoard> {
             Map<String, Object> built = FieldValues.of(board, implementation);
             timeline.add("the board is open; its fields: " + FieldValues.show(built));
 
-            // The market moves some symbols (in round 0, all of them: it opens); the others keep their replayed quote.
-            List<String> moving = number == 0 ? symbols : symbols.subList(0, 1 + random.nextInt(symbols.size() - 1));
-            for (String symbol : number == 0 ? symbols : List.<String>of()) {
-                feed.publish(quote(symbol, random));
+            if (number == 0) { // the market opens: a first quote for every symbol
+                for (String symbol : symbols) {
+                    feed.publish(quote(symbol, random));
+                }
             }
+            // The market moves some symbols; the others keep their replayed quote.
+            List<String> moving = symbols.subList(0, 1 + random.nextInt(symbols.size() - 1));
             for (int i = 0, n = 2 + random.nextInt(5); i < n; i++) {
                 feed.publish(quote(moving.get(random.nextInt(moving.size())), random));
             }
@@ -166,7 +168,7 @@ public final class ThisEscape implements Pitfall<PriceBoard> {
                             ? "Round 0 (before the market opened), in ms since the board was opened"
                             : "Round " + number + ", in ms since the board was opened", timeline.events()),
                     feed.deliveries(), built, quote -> line(quote, rate, desk), expected, shown, delivered,
-                    feed.subscriptions(), rates.dispatcherHeld(), feed.dispatcherView(),
+                    feed.subscriptions(), rates.dispatcherHeld(), feed.gaveUpOnReplay(), feed.dispatcherView(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opening));
         }
     }
@@ -177,7 +179,7 @@ public final class ThisEscape implements Pitfall<PriceBoard> {
      * dispatcher of the first round is as quick to call onQuote as in any other round.
      */
     private static void warmUp(Trial trial) throws InterruptedException {
-        try (ScriptedFeed feed = new ScriptedFeed(Rehearsal.class, new TimelineRecorder(System.nanoTime()),
+        try (ScriptedFeed feed = ScriptedFeed.start(Rehearsal.class, new TimelineRecorder(System.nanoTime()),
                 trial.lockNames())) {
             feed.seed(new Quote("REHEARSAL", BigDecimal.ONE));
             feed.openedBy(Thread.currentThread());
