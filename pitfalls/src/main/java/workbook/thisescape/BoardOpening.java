@@ -28,6 +28,12 @@ final class BoardOpening {
     static PriceBoard open(Class<? extends PriceBoard> type, QuoteFeed feed, FxRates rates, Currency currency) {
         Method factory = factory(type);
         if (factory == null) {
+            if (Arrays.stream(type.getConstructors())
+                    .noneMatch(c -> Arrays.equals(c.getParameterTypes(), PARAMETERS))) {
+                throw new Subjects.SubjectException(type.getSimpleName() + " needs a public static factory method, or "
+                        + "a public constructor, taking (QuoteFeed, FxRates, Currency): the scenario opens boards so",
+                        null);
+            }
             return Subjects.create(type, feed, rates, currency);
         }
         try {
