@@ -16,7 +16,7 @@ import workbook.thisescape.ScriptedFeed.Delivery;
  * @param expected per symbol, the line its last quote should show
  * @param shown per symbol, the line the board showed once every quote was delivered
  * @param delivered false if the feed's dispatcher was still busy when the scenario stopped waiting for it
- * @param dispatcherHeld the dispatcher, seen inside onQuote and not running when the rates service answered; or null
+ * @param dispatcherHeld the dispatcher, seen stuck inside onQuote when the rates service answered; or null
  * @param subscribeGaveUp true when the feed's subscribe, which waited for the replay, gave up waiting
  * @param dispatcherNow the dispatcher as it was when the round ended
  * @param millisOpen how long the board had been open when the round ended

@@ -35,7 +35,7 @@ final class RoundJudge {
         }
         if (round.dispatcherHeld() != null) {
             return trial.notWorking(String.format(Locale.ROOT,
-                    "no quote reached a half-built board, but the feed's dispatcher was stuck inside onQuote while "
+                    "every quote was handled by a finished board, but the feed's dispatcher was stuck inside onQuote while "
                             + "%s's constructor waited for the rates service: the listener made the feed wait for "
                             + "the constructor, and every other subscriber of the feed waited with it%s. The contract "
                             + "says onQuote returns promptly",

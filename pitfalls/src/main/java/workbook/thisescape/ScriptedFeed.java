@@ -237,13 +237,17 @@ final class ScriptedFeed implements QuoteFeed, AutoCloseable {
         return board.isInstance(listener) ? board.getSimpleName() : listener.getClass().getSimpleName();
     }
 
-    /** The dispatcher as jstack shows it now, if it is inside a call of onQuote; else null. */
-    ThreadView dispatcherInsideOnQuote() {
-        if (deliveringSince == 0) {
+    /**
+     * The dispatcher as jstack shows it now, if it has been inside one call of onQuote for {@code atLeast} (waiting,
+     * sleeping or spinning, whatever its state); else null.
+     */
+    ThreadView dispatcherStuckInOnQuote(Duration atLeast) {
+        long since = deliveringSince;
+        if (since == 0 || System.nanoTime() - since < atLeast.toNanos()) {
             return null;
         }
         List<ThreadView> views = ThreadViews.of(List.of(dispatcher.threadId()), names);
-        return views.isEmpty() || deliveringSince == 0 ? null : views.getFirst();
+        return views.isEmpty() || deliveringSince != since ? null : views.getFirst();
     }
 
     boolean isDispatcher(Thread thread) {

@@ -9,10 +9,13 @@ import workbook.harness.TimelineRecorder;
 
 /**
  * The scenario's rates service: answers one rate after a latency drawn for the round, as a remote call does. When it
- * answers, it looks whether the feed's dispatcher is stuck inside {@code onQuote} meanwhile (a board that makes its
- * listener wait for the constructor keeps every subscriber of the feed waiting that long).
+ * answers, it looks whether the feed's dispatcher has been stuck inside {@code onQuote} meanwhile (a board that makes
+ * its listener wait for the constructor keeps every subscriber of the feed waiting that long).
  */
 final class SlowRates implements FxRates {
+
+    /** How long the dispatcher must have been inside one call of onQuote, when the service answers, to count as stuck. */
+    static final Duration STUCK = Duration.ofMillis(5);
 
     private final Currency currency;
     private final BigDecimal rate;
@@ -48,9 +51,11 @@ final class SlowRates implements FxRates {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // A board built before it subscribes is never called during this call; one that escaped may be, but its
+        // onQuote takes microseconds unless it waits for the constructor.
         if (!feed.isDispatcher(Thread.currentThread())) {
-            ThreadView dispatcher = feed.dispatcherInsideOnQuote();
-            if (dispatcher != null && !dispatcher.state().equals("RUNNABLE")) {
+            ThreadView dispatcher = feed.dispatcherStuckInOnQuote(STUCK);
+            if (dispatcher != null) {
                 dispatcherHeld = dispatcher;
             }
         }
@@ -58,7 +63,7 @@ final class SlowRates implements FxRates {
         return rate;
     }
 
-    /** The dispatcher seen waiting inside onQuote when the rates service answered, if it was. */
+    /** The dispatcher, seen stuck inside onQuote when the rates service answered, if it was. */
     ThreadView dispatcherHeld() {
         return dispatcherHeld;
     }
