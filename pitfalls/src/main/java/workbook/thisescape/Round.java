@@ -21,7 +21,7 @@ import workbook.thisescape.ScriptedFeed.Delivery;
  * @param dispatcherNow the dispatcher as it was when the round ended
  * @param millisOpen how long the board had been open when the round ended
  */
-record Round(int number, String board, Evidence.Timeline timeline, List<Delivery> deliveries,
+record Round(String board, Evidence.Timeline timeline, List<Delivery> deliveries,
         Map<String, Object> built, Function<Quote, String> right, Map<String, String> expected,
         Map<String, String> shown, boolean delivered, int subscriptions, ThreadView dispatcherHeld,
         boolean subscribeGaveUp,

@@ -3,7 +3,6 @@ package workbook.thisescape;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Currency;
-import java.util.concurrent.atomic.AtomicInteger;
 import workbook.harness.Evidence.ThreadView;
 import workbook.harness.TimelineRecorder;
 
@@ -25,7 +24,6 @@ final class SlowRates implements FxRates {
     private final String called;
     private final String answered;
     private volatile ThreadView dispatcherHeld;
-    private final AtomicInteger calls = new AtomicInteger();
 
     SlowRates(Currency currency, BigDecimal rate, Duration latency, ScriptedFeed feed, TimelineRecorder timeline) {
         this.currency = currency;
@@ -41,7 +39,6 @@ final class SlowRates implements FxRates {
 
     @Override
     public BigDecimal usdTo(Currency wanted) {
-        calls.incrementAndGet();
         if (!currency.equals(wanted)) {
             throw new IllegalArgumentException("the desk's currency is " + currency + ", not " + wanted);
         }
@@ -66,9 +63,5 @@ final class SlowRates implements FxRates {
     /** The dispatcher, seen stuck inside onQuote when the rates service answered, if it was. */
     ThreadView dispatcherHeld() {
         return dispatcherHeld;
-    }
-
-    int calls() {
-        return calls.get();
     }
 }

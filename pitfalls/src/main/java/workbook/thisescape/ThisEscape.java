@@ -17,7 +17,6 @@ import workbook.harness.Evidence;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
 import workbook.harness.Pitfall;
-import workbook.harness.ThreadViews;
 import workbook.harness.TimelineRecorder;
 import workbook.harness.Trial;
 import workbook.thisescape.ScriptedFeed.Delivery;
@@ -163,7 +162,7 @@ public final class ThisEscape implements Pitfall<PriceBoard> {
             for (String symbol : symbols) {
                 shown.put(symbol, board.line(symbol));
             }
-            return new Round(number, implementation.getSimpleName(),
+            return new Round(implementation.getSimpleName(),
                     new Evidence.Timeline(number == 0
                             ? "Round 0 (before the market opened), in ms since the board was opened"
                             : "Round " + number + ", in ms since the board was opened", timeline.events()),
