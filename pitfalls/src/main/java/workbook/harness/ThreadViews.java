@@ -120,7 +120,7 @@ public final class ThreadViews {
     }
 
     /** As {@code jstack} prints a frame, without the module and class loader prefixes. */
-    static String format(StackTraceElement frame) {
+    public static String format(StackTraceElement frame) {
         String where = frame.isNativeMethod()
                 ? "Native Method"
                 : frame.getFileName() == null
