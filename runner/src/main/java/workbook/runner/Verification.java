@@ -106,8 +106,8 @@ final class Verification {
             count++;
             outcomes.merge(verdict.outcome(), 1, Integer::sum);
             times.add(verdict.timings().trialMillis());
-            boolean asExpected = verdict.asExpected()
-                    && (variant != Variant.BROKEN || verdict.kind() == pitfall.kind());
+            boolean asExpected = verdict.asExpected() && (variant != Variant.BROKEN
+                    || verdict.kind() == pitfall.kind() || verdict.outcome() == Outcome.NOT_OBSERVABLE);
             if (asExpected) {
                 expected++;
                 if (variant == Variant.BROKEN) {
