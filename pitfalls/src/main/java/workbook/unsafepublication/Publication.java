@@ -37,7 +37,8 @@ record Publication(boolean safe, String how) {
                             ? new Publication(true, "published through volatile field " + where
                                     + ": a reader that sees it also sees every write made before it (JLS 17.4.5)")
                             : new Publication(false, "published through plain field " + where + ", and " + fields
-                                    + ": nothing orders the writes of the fields before the write of the reference");
+                                    + ": this check sees nothing (no volatile, atomic or final field) that orders the writes of"
+                                    + " the fields before the write of the reference");
                 }
                 if (value instanceof AtomicReference<?> reference && reference.get() == published) {
                     return new Publication(true, "published through AtomicReference " + where

@@ -107,7 +107,8 @@ final class Verification {
             outcomes.merge(verdict.outcome(), 1, Integer::sum);
             times.add(verdict.timings().trialMillis());
             boolean asExpected = verdict.asExpected() && (variant != Variant.BROKEN
-                    || verdict.kind() == pitfall.kind() || verdict.outcome() == Outcome.NOT_OBSERVABLE);
+                    || verdict.kind() == pitfall.kind()
+                    || verdict.outcome() == Outcome.NOT_OBSERVABLE && pitfall.failureMayBeUnobservable());
             if (asExpected) {
                 expected++;
                 if (variant == Variant.BROKEN) {
