@@ -3,12 +3,12 @@ package workbook.unsafepublication;
 import java.lang.reflect.Constructor;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.locks.LockSupport;
 import workbook.harness.Evidence;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
@@ -21,7 +21,7 @@ import workbook.harness.Trial;
  * Rounds of freshly made holders, each raced by two request threads released together: one loads the settings while
  * the other may find them through the holder's field at that very moment. Every read must show every value of the
  * file; every holder must read its file once, not before the first call, and hand both threads the same object; and
- * once loaded, reads must not lock (thread dumps of readers hammering a loaded holder).
+ * once loaded, a read must not lock (it is made while the scenario holds each lock the holder could take).
  *
  * <p>A read of a half-built object is what the Java memory model allows the broken example, but on x86 (stores kept
  * in order) with HotSpot's C2 it was never seen, not even with the JIT's stress options for instruction scheduling
@@ -38,14 +38,8 @@ public final class UnsafePublication implements Pitfall<SettingsHolder> {
     static final long ENOUGH_PUBLICATIONS = 16_000;
     static final Duration ROUND_LIMIT = Duration.ofSeconds(1);
     static final Duration GRACE = Duration.ofSeconds(1);
-    /** Thread dumps of readers of loaded settings: a read that locks shows in many of them. */
-    static final int LOCK_DUMPS = 8;
-    /** Fewer dumps than this (a machine too busy to take them) cannot tell a read that locks. */
-    static final int MIN_LOCK_DUMPS = 5;
-    /** Dumps showing a read that locks, after which the probe stops: a lock taken on every read. */
-    static final int LOCKED_DUMPS = 2;
+    /** At most this long for reads of loaded settings while each lock the holder could take is held. */
     static final Duration PROBE_LIMIT = Duration.ofSeconds(1);
-    private static final long DUMP_EVERY_NANOS = 200_000;
 
     @Override
     public String id() {
@@ -145,39 +139,18 @@ public final class UnsafePublication implements Pitfall<SettingsHolder> {
         return loadedReads(implementation, values, publications, reads, trial);
     }
 
-    /** The reads after loading, which must not lock, then what the publication itself promises. */
+    /** A read of loaded settings, which must not lock, then what the publication itself promises. */
     private Finding loadedReads(Class<? extends SettingsHolder> implementation, CountingFile.Values values,
             long publications, long reads, Trial trial) throws Exception {
         SettingsHolder holder = Subjects.create(implementation, new CountingFile(values));
         ConnectionSettings loaded = holder.settings();
-        LockedReads probe = new LockedReads(implementation, trial.lockNames());
-        Stress readers = Stress.start("request", READERS, Long.MAX_VALUE, PROBE_LIMIT, (reader, n) -> {
-            if (values.wrongIn(holder.settings()) != null) {
-                throw new IllegalStateException("loaded settings read wrong: " + values.wrongIn(holder.settings()));
-            }
-        });
-        while (!readers.done() && probe.dumps() < LOCK_DUMPS && probe.locked() < LOCKED_DUMPS) {
-            probe.sample(readers.threadIds());
-            LockSupport.parkNanos(DUMP_EVERY_NANOS);
-        }
-        readers.stop();
-        Stress.Result result = readers.await(GRACE);
-        if (!result.stuck().isEmpty() || !result.failures().isEmpty()) {
-            return trial.notWorking("reads of loaded settings went wrong: " + (result.failures().isEmpty()
-                    ? "they never returned"
-                    : result.failures().get(0).getMessage()),
-                    new Evidence.Threads("The request threads", result.stuckThreads()));
-        }
-        if (probe.locked() >= LOCKED_DUMPS) {
-            return trial.notWorking("Once the settings were loaded, reads still took a lock: the request threads"
-                    + " held or waited for one in " + probe.locked() + " of " + probe.dumps() + " thread dumps."
-                    + " The contract promises reads that do not lock (every request reads them)",
-                    new Evidence.Threads("The request threads in the first such dump", probe.first()));
-        }
-        if (probe.dumps() < MIN_LOCK_DUMPS) {
-            return trial.inconclusive("the machine was too busy to take enough thread dumps of the readers of loaded"
-                    + " settings (" + probe.dumps() + " of " + MIN_LOCK_DUMPS + " in " + PROBE_LIMIT.toMillis()
-                    + " ms) to tell whether reads lock");
+        LockedReads.Probe probe = LockedReads.probe(holder, PROBE_LIMIT, trial.lockNames());
+        if (probe.blocked().isPresent()) {
+            LockedReads.Blocked blocked = probe.blocked().get();
+            return trial.notWorking("Once the settings were loaded, a read still took a lock: while the scenario held "
+                    + blocked.lock() + ", request-1's call of settings() waited for it. The contract promises reads"
+                    + " that do not lock (every request reads them)",
+                    new Evidence.Threads("request-1, reading loaded settings", List.of(blocked.reader())));
         }
         Publication publication = Publication.of(holder, loaded);
         Evidence[] evidence = {
@@ -185,10 +158,8 @@ public final class UnsafePublication implements Pitfall<SettingsHolder> {
                         reads),
                 new Evidence.Count("holders that read their file once, lazily, and handed out one object",
                         publications, publications),
-                new Evidence.Note("thread dumps of " + READERS + " threads reading loaded settings: " + probe.dumps()
-                        + (probe.locked() == 0
-                                ? ", none holding or waiting for a lock"
-                                : ", " + probe.locked() + " with a reader holding or waiting for a lock"))};
+                new Evidence.Note("a read of loaded settings, while the scenario held each lock the holder could"
+                        + " take in turn (" + String.join("; ", probe.locksHeld()) + "): it never waited")};
         if (publication.safe()) {
             return trial.clean(String.format(java.util.Locale.ROOT, "%,d reads of %,d freshly loaded settings all"
                     + " saw every field set, each holder read its file once, and loaded settings are read without a"
