@@ -111,7 +111,7 @@ final class Verification {
                     || verdict.outcome() == Outcome.NOT_OBSERVABLE && pitfall.failureMayBeUnobservable());
             if (asExpected) {
                 expected++;
-                if (variant == Variant.BROKEN) {
+                if (variant == Variant.BROKEN && verdict.outcome() == Outcome.REPRODUCED) {
                     evidence.add(verdict.timings().evidenceMillis());
                 }
             } else if (surprises.size() < SURPRISES_KEPT) {

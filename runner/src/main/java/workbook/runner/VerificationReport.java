@@ -37,7 +37,9 @@ final class VerificationReport {
             Stats evidence = Stats.of(r.broken().evidenceMillis());
             Stats trial = Stats.of(concat(r.broken().trialMillis(), r.fixed().trialMillis()));
             out.append(String.format(Locale.ROOT, row, r.id(), r.kind(), reproduced(r.broken()), ratio(r.fixed()),
-                    evidence.median() + "/" + evidence.p95() + "/" + evidence.max() + " ms",
+                    r.broken().evidenceMillis().isEmpty()
+                            ? "-"
+                            : evidence.median() + "/" + evidence.p95() + "/" + evidence.max() + " ms",
                     trial.median() + " ms", jvms(r)));
         }
         for (PitfallResult r : results) {

@@ -83,7 +83,7 @@ class VerifyCommandTest {
         };
 
         assertEquals(ExitCodes.AS_EXPECTED, run(unobservable, "verify", "unsafe-publication", "--trials", "2"));
-        assertTrue(out.toString().matches("(?s).*unsafe-publication\\s+STALE\\s+0/2 \\(2 n/o\\)\\s+2/2.*"),
+        assertTrue(out.toString().matches("(?s).*unsafe-publication\\s+STALE\\s+0/2 \\(2 n/o\\)\\s+2/2\\s+-\\s.*"),
                 out::toString);
         assertTrue(
                 out.toString().contains("unsafe-publication (broken) NOT_OBSERVABLE in 2 of 2 trials: not observed on"
