@@ -124,6 +124,13 @@ public final class UnsafePublication implements Pitfall<SettingsHolder> {
                         new Evidence.Count("reads that saw every field set", reads, reads - wrongReads.get()),
                         new Evidence.Note("first wrong read: " + firstWrong.get()));
             }
+            for (int i = 0; i < count; i++) {
+                if (handedOut.get(i) != null && files[i].reads() == 0) {
+                    return trial.notWorking("holder #" + (i + 1) + " of the round handed out settings without"
+                            + " reading its own file: they came from elsewhere (one copy shared by all holders?),"
+                            + " and the contract promises each holder the settings of its file");
+                }
+            }
             int mostReads = Arrays.stream(files).mapToInt(CountingFile::reads).max().orElse(0);
             if (mostReads > 1 || twoObjects.get() != null) {
                 long once = Arrays.stream(files).filter(file -> file.reads() == 1).count();
