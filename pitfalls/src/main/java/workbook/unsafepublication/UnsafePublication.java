@@ -121,8 +121,7 @@ public final class UnsafePublication implements Pitfall<SettingsHolder> {
             if (firstWrong.get() != null) {
                 return trial.reproduced(FailureKind.STALE, "A request thread saw the settings half-built: "
                         + firstWrong.get() + ". The reference was visible before the fields were written.",
-                        new Evidence.Count("reads that saw every field set", reads, reads - wrongReads.get()),
-                        new Evidence.Note("first wrong read: " + firstWrong.get()));
+                        new Evidence.Count("reads that saw every field set", reads, reads - wrongReads.get()));
             }
             for (int i = 0; i < count; i++) {
                 if (handedOut.get(i) != null && files[i].reads() == 0) {
