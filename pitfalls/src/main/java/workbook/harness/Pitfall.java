@@ -40,6 +40,16 @@ public interface Pitfall<C> {
     }
 
     /**
+     * True for a pitfall whose failure the Java memory model allows but this hardware and JDK may never show (a
+     * reordering that x86 does not make): its broken example may end {@link Outcome#NOT_OBSERVABLE} instead of
+     * REPRODUCED, and the suite, {@code verify} and {@code check} accept and report that as what it is. False for
+     * every other pitfall, whose NOT_OBSERVABLE is turned into INCONCLUSIVE.
+     */
+    default boolean failureMayBeUnobservable() {
+        return false;
+    }
+
+    /**
      * Drives an implementation under stress within the trial's budget and says what happened. Never hangs: every
      * wait on the code under test is bounded.
      */

@@ -60,6 +60,11 @@ public final class Trial {
         return finding(Outcome.NOT_WORKING, null, whatWentWrong, evidence);
     }
 
+    /** For a pitfall whose failure this machine may not show ({@link Pitfall#failureMayBeUnobservable()}). */
+    public Finding notObservable(String whatWasTriedAndWhy, Evidence... evidence) {
+        return finding(Outcome.NOT_OBSERVABLE, null, whatWasTriedAndWhy, evidence);
+    }
+
     public Finding inconclusive(String why, Evidence... evidence) {
         return finding(Outcome.INCONCLUSIVE, null, why, evidence);
     }

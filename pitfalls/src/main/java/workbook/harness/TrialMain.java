@@ -143,6 +143,11 @@ public final class TrialMain {
                 Thread.currentThread().interrupt();
             }
         }
+        if (judged.outcome() == Outcome.NOT_OBSERVABLE && !pitfall.failureMayBeUnobservable()) {
+            judged = new Finding(Outcome.INCONCLUSIVE, null, "the scenario said NOT_OBSERVABLE, which " + id
+                    + " does not declare it may be (a bug in the scenario): " + judged.summary(), judged.evidence(),
+                    judged.evidenceAtMillis());
+        }
         return new Ran(Verdict.of(id, variant, judged, scenarioMillis), ended);
     }
 

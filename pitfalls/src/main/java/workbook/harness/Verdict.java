@@ -25,9 +25,12 @@ public record Verdict(String pitfall, Variant variant, Outcome outcome, FailureK
     public record Timings(long trialMillis, long scenarioMillis, long evidenceMillis) implements Serializable {
     }
 
-    /** True when the outcome is the one this variant is known for (broken reproduces, fixed is clean). */
+    /**
+     * True when the outcome is the one this variant is known for (broken reproduces, fixed is clean), or a broken
+     * example's NOT_OBSERVABLE, which only a pitfall that declares its failure may be unobservable can give.
+     */
     public boolean asExpected() {
-        return variant.expected() == outcome;
+        return variant.expected() == outcome || variant == Variant.BROKEN && outcome == Outcome.NOT_OBSERVABLE;
     }
 
     static Verdict of(String pitfall, Variant variant, Finding finding, long scenarioMillis) {

@@ -22,7 +22,10 @@ final class Check {
     enum Result {
         FIXED("FIXED", ExitCodes.AS_EXPECTED), STILL_BROKEN("STILL BROKEN", ExitCodes.STILL_BROKEN), DOES_NOT_WORK(
                 "DOES NOT WORK", ExitCodes.DOES_NOT_WORK), INCONCLUSIVE("INCONCLUSIVE",
-                        ExitCodes.INCONCLUSIVE), DOES_NOT_COMPILE("DOES NOT COMPILE", ExitCodes.DOES_NOT_COMPILE);
+                        ExitCodes.INCONCLUSIVE),
+        /** No failure seen, and none could be here: the check cannot tell this code from the broken one. */
+        NOT_OBSERVABLE("NOT OBSERVABLE HERE", ExitCodes.INCONCLUSIVE), DOES_NOT_COMPILE("DOES NOT COMPILE",
+                ExitCodes.DOES_NOT_COMPILE);
 
         final String label;
         final int exitCode;
@@ -134,6 +137,7 @@ final class Check {
             case CLEAN -> Result.FIXED;
             case REPRODUCED -> Result.STILL_BROKEN;
             case NOT_WORKING -> Result.DOES_NOT_WORK;
+            case NOT_OBSERVABLE -> Result.NOT_OBSERVABLE;
             default -> Result.INCONCLUSIVE;
         };
     }

@@ -17,7 +17,7 @@ final class Render {
         String colored = switch (verdict.outcome()) {
             case REPRODUCED -> style.bold(style.red(headline));
             case CLEAN -> style.bold(style.green(headline));
-            case NOT_WORKING, INCONCLUSIVE -> style.bold(style.yellow(headline));
+            case NOT_WORKING, NOT_OBSERVABLE, INCONCLUSIVE -> style.bold(style.yellow(headline));
         };
         return colored + text.substring(end);
     }

@@ -93,7 +93,8 @@ final class RunCommand extends PitfallCommand implements Callable<Integer> {
     }
 
     static int exitCode(Verdict verdict) {
-        if (verdict.outcome() == Outcome.INCONCLUSIVE) {
+        if (verdict.outcome() == Outcome.INCONCLUSIVE
+                || verdict.outcome() == Outcome.NOT_OBSERVABLE && verdict.variant() == Variant.MINE) {
             return ExitCodes.INCONCLUSIVE;
         }
         if (verdict.variant() == Variant.MINE) {

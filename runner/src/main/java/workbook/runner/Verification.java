@@ -106,11 +106,12 @@ final class Verification {
             count++;
             outcomes.merge(verdict.outcome(), 1, Integer::sum);
             times.add(verdict.timings().trialMillis());
-            boolean asExpected = verdict.asExpected()
-                    && (variant != Variant.BROKEN || verdict.kind() == pitfall.kind());
+            boolean asExpected = verdict.asExpected() && (variant != Variant.BROKEN
+                    || verdict.kind() == pitfall.kind()
+                    || verdict.outcome() == Outcome.NOT_OBSERVABLE && pitfall.failureMayBeUnobservable());
             if (asExpected) {
                 expected++;
-                if (variant == Variant.BROKEN) {
+                if (variant == Variant.BROKEN && verdict.outcome() == Outcome.REPRODUCED) {
                     evidence.add(verdict.timings().evidenceMillis());
                 }
             } else if (surprises.size() < SURPRISES_KEPT) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import workbook.harness.Outcome;
 import workbook.runner.Verification.PitfallResult;
 import workbook.runner.Verification.VariantResult;
 
@@ -35,9 +36,19 @@ final class VerificationReport {
         for (PitfallResult r : results) {
             Stats evidence = Stats.of(r.broken().evidenceMillis());
             Stats trial = Stats.of(concat(r.broken().trialMillis(), r.fixed().trialMillis()));
-            out.append(String.format(Locale.ROOT, row, r.id(), r.kind(), ratio(r.broken()), ratio(r.fixed()),
-                    evidence.median() + "/" + evidence.p95() + "/" + evidence.max() + " ms",
+            out.append(String.format(Locale.ROOT, row, r.id(), r.kind(), reproduced(r.broken()), ratio(r.fixed()),
+                    r.broken().evidenceMillis().isEmpty()
+                            ? "-"
+                            : evidence.median() + "/" + evidence.p95() + "/" + evidence.max() + " ms",
                     trial.median() + " ms", jvms(r)));
+        }
+        for (PitfallResult r : results) {
+            int unobserved = r.broken().outcomes().getOrDefault(Outcome.NOT_OBSERVABLE, 0);
+            if (unobserved > 0) {
+                out.append(String.format(Locale.ROOT, "  %s (broken) NOT_OBSERVABLE in %d of %d trials: not observed on"
+                        + " this hardware and JDK; accepted for this pitfall alone (it declares so), not counted as"
+                        + " reproduced%n", r.id(), unobserved, r.broken().trials()));
+            }
         }
         for (PitfallResult r : results) {
             for (VariantResult v : List.of(r.broken(), r.fixed())) {
@@ -129,6 +140,14 @@ final class VerificationReport {
         return r.broken().sharedJvm()
                 ? Verification.BATCH_SIZE + " to a JVM"
                 : "a JVM each";
+    }
+
+    /** Reproduced of all, and how many were not observable on this machine, if any: never counted as reproduced. */
+    private static String reproduced(VariantResult v) {
+        int unobserved = v.outcomes().getOrDefault(Outcome.NOT_OBSERVABLE, 0);
+        return unobserved == 0
+                ? ratio(v)
+                : v.outcomes().getOrDefault(Outcome.REPRODUCED, 0) + "/" + v.trials() + " (" + unobserved + " n/o)";
     }
 
     private static String ratio(VariantResult v) {

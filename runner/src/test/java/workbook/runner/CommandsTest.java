@@ -390,6 +390,10 @@ class CommandsTest {
         assertEquals(ExitCodes.UNEXPECTED, RunCommand.exitCode(verdict(Variant.FIXED, Outcome.NOT_WORKING)));
         assertEquals(ExitCodes.AS_EXPECTED, RunCommand.exitCode(verdict(Variant.FIXED, Outcome.CLEAN)));
         assertEquals(ExitCodes.STILL_BROKEN, RunCommand.exitCode(verdict(Variant.MINE, Outcome.REPRODUCED)));
+        // Only a pitfall that declares it may say NOT_OBSERVABLE (the trial JVM turns any other's into INCONCLUSIVE).
+        assertEquals(ExitCodes.AS_EXPECTED, RunCommand.exitCode(verdict(Variant.BROKEN, Outcome.NOT_OBSERVABLE)));
+        assertEquals(ExitCodes.UNEXPECTED, RunCommand.exitCode(verdict(Variant.FIXED, Outcome.NOT_OBSERVABLE)));
+        assertEquals(ExitCodes.INCONCLUSIVE, RunCommand.exitCode(verdict(Variant.MINE, Outcome.NOT_OBSERVABLE)));
     }
 
     private static Verdict verdict(Variant variant, Outcome outcome) {

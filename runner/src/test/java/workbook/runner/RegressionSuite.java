@@ -31,6 +31,13 @@ final class RegressionSuite {
         Future<Verdict> fixed = runners.submit(pitfall, () -> trial(pitfall, Variant.FIXED));
         return List.of(DynamicTest.dynamicTest(pitfall.id() + " broken reproduces " + pitfall.kind(), () -> {
             Verdict verdict = SideBySide.result(broken);
+            if (pitfall.failureMayBeUnobservable() && verdict.outcome() == Outcome.NOT_OBSERVABLE) {
+                // Accepted for a pitfall that declares it, and said as such: not a reproduction, not a miss.
+                System.out.printf("regression suite: %s broken was NOT_OBSERVABLE (not observed on this hardware and"
+                        + " JDK, which this pitfall declares it may be): %s%n", pitfall.id(), verdict.summary());
+                assertTheLessonsExampleMatches(pitfall, verdict);
+                return;
+            }
             assertEquals(Outcome.REPRODUCED, verdict.outcome(), () -> VerdictText.render(verdict));
             assertEquals(pitfall.kind(), verdict.kind(), () -> VerdictText.render(verdict));
             assertTheLessonsExampleMatches(pitfall, verdict);

@@ -73,6 +73,27 @@ class VerifyCommandTest {
     }
 
     @Test
+    void notObservableIsAcceptedAndReportedOnlyForAPitfallThatDeclaresIt() {
+        TrialLauncher unobservable = new TrialLauncher() {
+            @Override
+            public Verdict run(String pitfall, Variant variant, Path mine, Duration budget) {
+                return new Verdict(pitfall, variant, variant == Variant.BROKEN ? Outcome.NOT_OBSERVABLE : Outcome.CLEAN,
+                        null, "not seen", List.of(), new Verdict.Timings(1, 1, 1), "");
+            }
+        };
+
+        assertEquals(ExitCodes.AS_EXPECTED, run(unobservable, "verify", "unsafe-publication", "--trials", "2"));
+        assertTrue(out.toString().matches("(?s).*unsafe-publication\\s+STALE\\s+0/2 \\(2 n/o\\)\\s+2/2\\s+-\\s.*"),
+                out::toString);
+        assertTrue(
+                out.toString().contains("unsafe-publication (broken) NOT_OBSERVABLE in 2 of 2 trials: not observed on"
+                        + " this hardware and JDK"),
+                out::toString);
+
+        assertEquals(ExitCodes.UNEXPECTED, run(unobservable, "verify", "lost-update", "--trials", "1"));
+    }
+
+    @Test
     void aReproductionOfAnotherKindIsNotAsExpected() {
         TrialLauncher wrongKind = new TrialLauncher() {
             @Override
