@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import workbook.runner.stress.StressMode;
 import workbook.runner.stress.StressResult;
 import workbook.runner.stress.StressResult.Grade;
 import workbook.runner.stress.StressResult.Row;
@@ -82,12 +83,20 @@ final class StressTable {
                     result.samples(Grade.INTERESTING), samples, frequency(result.samples(Grade.INTERESTING), samples)));
             case FAILURE_NOT_SEEN -> style.yellow(String.format(Locale.ROOT, "Not seen in this run: none of %,d "
                     + "samples came out interesting. jcstress finds a race by chance, and some need a JVM "
-                    + "configuration or hardware this run did not have: try --mode quick.", samples));
+                    + "configuration or hardware this run did not have%s", samples, longer(result.mode())));
             case HELD -> style.green(String.format(Locale.ROOT, "No forbidden outcome in %,d samples.", samples));
             case BROKE -> style.red(String.format(Locale.ROOT,
                     "A forbidden outcome in %,d of %,d samples: this example does not hold.",
                     result.samples(Grade.FORBIDDEN) + result.samples(Grade.UNKNOWN), samples));
             case RUN_FAILED -> style.red("The jcstress run did not work:");
+        };
+    }
+
+    private static String longer(StressMode mode) {
+        return switch (mode) {
+            case SHORT, SANITY -> ": try --mode quick.";
+            case QUICK -> ": try --mode default.";
+            case DEFAULT -> " (a weaker memory model than x86's, ARM or POWER, shows some that x86 never does).";
         };
     }
 
