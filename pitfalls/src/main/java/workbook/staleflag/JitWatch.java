@@ -23,6 +23,7 @@ final class JitWatch implements AutoCloseable {
     /** C2, the optimising compiler: the tier whose code keeps a field read out of a loop. */
     static final int C2 = 4;
 
+    private static final String NOT_ENTRANT = "made not entrant:";
     private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
     /** A code list line: {@code 677 4 0 pkg.Class.method(args)ret [addresses]}: id, tier, state (0 is in use). */
     private static final Pattern CODE = Pattern.compile("^(\\d+) (\\d) (-?\\d+) (\\S+)\\.([^.(]+)\\(");
@@ -123,7 +124,7 @@ final class JitWatch implements AutoCloseable {
         try {
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                 Matcher logged = LOGGED.matcher(line);
-                if (logged.find() && Integer.parseInt(logged.group(2)) == id && !line.contains("made not entrant")) {
+                if (logged.find() && Integer.parseInt(logged.group(2)) == id && !line.contains(NOT_ENTRANT)) {
                     boolean osr = logged.group(3).contains("%");
                     return Optional.of(new Compiled(id, Integer.parseInt(logged.group(4)), osr,
                             osr ? Integer.parseInt(logged.group(7)) : -1, Long.parseLong(logged.group(1))));
@@ -133,6 +134,30 @@ final class JitWatch implements AutoCloseable {
             // An unreadable log only loses the detail: the code list said the code is in use.
         }
         return Optional.empty();
+    }
+
+    /** When, and why, the code of compilation {@code id} was made not entrant, as the log says; empty if it was not. */
+    Optional<Retired> retired(int id) {
+        if (log == null) {
+            return Optional.empty();
+        }
+        try {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                Matcher logged = LOGGED.matcher(line);
+                int reason = line.indexOf(NOT_ENTRANT);
+                if (reason >= 0 && logged.find() && Integer.parseInt(logged.group(2)) == id) {
+                    return Optional.of(new Retired(Long.parseLong(logged.group(1)),
+                            line.substring(reason + NOT_ENTRANT.length()).strip()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // An unreadable log only loses the detail.
+        }
+        return Optional.empty();
+    }
+
+    /** Compiled code made not entrant (no call or loop enters it any more): when, and why. */
+    record Retired(long atUptimeMillis, String reason) {
     }
 
     /** The JVM's uptime now, in the log's unit. */

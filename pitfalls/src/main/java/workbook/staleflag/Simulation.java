@@ -9,7 +9,7 @@ package workbook.staleflag;
  */
 public interface Simulation {
 
-    long STOPS_WITHIN_MILLIS = 100;
+    long STOPS_WITHIN_MILLIS = 200;
 
     /** Starts simulating on a new thread, and returns at once. */
     void start();

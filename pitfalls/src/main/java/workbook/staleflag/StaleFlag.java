@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import workbook.harness.CallerThread;
 import workbook.harness.Evidence;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
+import workbook.harness.Outcome;
 import workbook.harness.Pitfall;
 import workbook.harness.Subjects;
 import workbook.harness.ThreadViews;
@@ -35,16 +37,18 @@ public final class StaleFlag implements Pitfall<Simulation> {
     static final Duration WARM_UP_LIMIT = Duration.ofMillis(2_500);
     /** The compiled loop runs between none and this long (drawn) before {@code stop()}. */
     static final int MOST_EXTRA_MILLIS = 150;
-    /** How long the thread is watched after {@code stop()}: five times what the contract allows. */
-    static final Duration PATIENCE = Duration.ofMillis(Simulation.STOPS_WITHIN_MILLIS * 5);
+    /** How long the thread is watched after {@code stop()}: three times what the contract allows. */
+    static final Duration PATIENCE = Duration.ofMillis(Simulation.STOPS_WITHIN_MILLIS * 3);
     static final Duration STARTS_WITHIN = Duration.ofSeconds(1);
+    /** Rounds at most: another round runs when a simulation stopped, but not from C2's code (see {@link #proof}). */
+    static final int ROUNDS = 3;
+    /** The time a round may need; a round that would not fit in what is left of the budget is not begun. */
+    static final Duration ROUND_TIME = Duration.ofMillis(1_500);
     /**
      * The least share of the replay's speed (days per CPU ms) that counts as full speed: far below what a fix does
      * (70% to 120% measured here), far above a yield or a sleep per day (under 10%).
      */
     static final double FULL_SPEED = 0.25;
-
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Override
     public String id() {
@@ -70,108 +74,199 @@ public final class StaleFlag implements Pitfall<Simulation> {
     @Override
     public Finding run(Class<? extends Simulation> implementation, Trial trial) throws Exception {
         SplittableRandom draw = new SplittableRandom();
+        Clock clock = new Clock();
+        // Loaded now, so that loading it as the simulation stops does not count against its time to stop.
+        new Estimate(0, 0);
+        List<String> unproven = new ArrayList<>();
+        Finding last = null;
+        try (JitWatch jit = JitWatch.start(); CallerThread starter = new CallerThread("starter")) {
+            for (int round = 1; round <= ROUNDS
+                    && (round == 1 || trial.remaining().compareTo(ROUND_TIME) > 0); round++) {
+                Round result = round(round, implementation, trial, jit, starter, clock, draw);
+                last = result.finding();
+                if (last.outcome() != Outcome.CLEAN || result.proof() == null) {
+                    break;
+                }
+                if (result.proof().isEmpty()) {
+                    return unproven.isEmpty() ? last : withRounds(last, unproven, trial);
+                }
+                unproven.add("round " + round + ": " + result.proof().get());
+            }
+        }
+        return unproven.isEmpty() ? last : withRounds(last, unproven, trial);
+    }
+
+    /**
+     * One round's finding, and, for a simulation that stopped, whether it is proof that C2's code saw the flag: an
+     * empty proof when it is, what was missing when it is not; null when there is nothing to prove (a failure).
+     */
+    private record Round(Finding finding, Optional<String> proof) {
+    }
+
+    /** A CLEAN finding of the last round, with what the earlier rounds could not prove. */
+    private static Finding withRounds(Finding last, List<String> unproven, Trial trial) {
+        List<Evidence> evidence = new ArrayList<>(last.evidence());
+        evidence.add(new Evidence.Note("Rounds that proved nothing, and why: " + String.join("; ", unproven)));
+        return trial.clean(last.summary() + String.format(Locale.ROOT, " (in round %d: in %s, the thread did not"
+                + " stop from C2's code)", unproven.size() + 1, unproven.size() == 1 ? "round 1" : "the rounds before"),
+                evidence.toArray(Evidence[]::new));
+    }
+
+    private static Round round(int number, Class<? extends Simulation> implementation, Trial trial, JitWatch jit,
+            CallerThread starter, Clock clock, SplittableRandom draw) throws Exception {
         long seed = draw.nextLong();
         Portfolio portfolio = portfolio(draw);
         int extraMillis = draw.nextInt(MOST_EXTRA_MILLIS + 1);
-        Clock clock = new Clock();
         List<Evidence.Event> events = new ArrayList<>();
-        try (JitWatch jit = JitWatch.start(); CallerThread starter = new CallerThread("starter")) {
-            Simulation simulation = Subjects.create(implementation, portfolio, seed);
-            Map<Thread, StackTraceElement[]> before = Thread.getAllStackTraces();
-            CallerThread.Returned started = starter.timed("start()", STARTS_WITHIN, simulation::start,
-                    trial.lockNames());
-            if (!started.ok()) {
-                return started.notWorking(trial);
-            }
-            events.add(new Evidence.Event(clock.millis(), "workbook", "start() returned"));
-            Optional<Thread> found = Worker.find(implementation, before.keySet(), STARTS_WITHIN);
-            if (found.isEmpty()) {
-                return trial.notWorking("start() returned, but no new thread ran " + implementation.getSimpleName()
-                        + "'s code within " + STARTS_WITHIN.toMillis() + " ms");
-            }
-            Worker worker = new Worker(found.get(), implementation);
-
-            Compiled compiled = awaitCompiled(jit, worker, clock, trial);
-            if (!worker.thread().isAlive()) {
-                return trial.notWorking(String.format(Locale.ROOT,
-                        "the simulation's thread ended by itself %,d ms after start(), before anyone called stop()",
-                        clock.millis()));
-            }
-            if (compiled != null) {
-                if (compiled.beganAtUptimeMillis() >= 0) {
-                    events.add(new Evidence.Event(clock.fromUptime(compiled.beganAtUptimeMillis()), "C2 compiler",
-                            "begins compiling " + worker.loop() + " " + compiled.details()));
-                }
-                events.add(new Evidence.Event(clock.millis(), "workbook",
-                        "Compiler.codelist shows C2's code of " + worker.loop() + " in use; the simulation runs on"
-                                + " for " + extraMillis + " ms (drawn)"));
-            }
-            Thread.sleep(extraMillis);
-
-            // The moment of truth: which code runs the loop as the flag is set.
-            Optional<Compiled> atStop = jit.inUse(worker.loopClass(), worker.loopMethod(), JitWatch.C2);
-            String whereAtStop = worker.where();
-            long cpuAtStop = worker.cpuNanos();
-            long stopAt = clock.millis();
-            WatchedCall<Estimate> stopping = new WatchedCall<>("workbook-stopper", simulation::stop).start();
-            events.add(new Evidence.Event(stopAt, "workbook", "stop() called; " + worker.name() + " is in "
-                    + whereAtStop + ", running " + (atStop.isPresent()
-                            ? "code " + atStop.get().describe()
-                            : "code that C2 has not compiled")));
-
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            long endedAt = -1;
-            while (System.nanoTime() < deadline && (endedAt < 0 || !stopping.ended())) {
-                if (endedAt < 0 && !worker.thread().isAlive()) {
-                    endedAt = clock.millis();
-                    events.add(new Evidence.Event(endedAt, worker.name(), "ended"));
-                }
-                Thread.sleep(1);
-            }
-            if (stopping.ended()) {
-                events.add(new Evidence.Event(clock.fromNanos(stopping.endedAt()), "workbook-stopper",
-                        stopping.thrown() == null
-                                ? "stop() returned " + stopping.result()
-                                : "stop() threw " + stopping.thrown()));
-            }
-            StillAlive alive = worker.thread().isAlive()
-                    ? new StillAlive(clock.millis() - stopAt, (worker.cpuNanos() - cpuAtStop) / 1_000_000,
-                            worker.thread().getState(), worker.where())
-                    : null;
-            if (alive != null) {
-                events.add(new Evidence.Event(stopAt + alive.millisSinceStop(), worker.name(), String.format(
-                        Locale.ROOT, "still %s in %s, %,d ms of CPU used since stop()", alive.state(), alive.where(),
-                        alive.cpuMillisSinceStop())));
-            }
-            events.sort(java.util.Comparator.comparingLong(Evidence.Event::atMillis));
-            Evidence.Timeline timeline = new Evidence.Timeline("Timeline (ms from the start of the trial)", events);
-
-            if (alive != null) {
-                return stillRunning(jit, worker, alive, stopping, atStop, stopAt, clock, timeline, trial);
-            }
-            long stoppedAfter = endedAt - stopAt;
-            if (!stopping.ended()) {
-                return trial.notWorking(String.format(Locale.ROOT, "the simulation's thread ended %,d ms after stop()"
-                        + " was called, but stop() had not returned %,d ms after", stoppedAfter, PATIENCE.toMillis()),
-                        timeline, new Evidence.Threads("Where stop() was stuck",
-                                ThreadViews.of(List.of(stopping.thread().threadId()), trial.lockNames())));
-            }
-            if (stopping.thrown() != null) {
-                return trial.notWorking("stop() threw " + stopping.thrown(), timeline);
-            }
-            long returnedAfter = clock.fromNanos(stopping.endedAt()) - stopAt;
-            if (Math.max(stoppedAfter, returnedAfter) > Simulation.STOPS_WITHIN_MILLIS) {
-                return trial.notWorking(String.format(Locale.ROOT, "the simulation stopped %,d ms after stop() was"
-                        + " called and stop() returned after %,d ms: the contract allows %d ms", stoppedAfter,
-                        returnedAfter, Simulation.STOPS_WITHIN_MILLIS), timeline);
-            }
-            return judgeWork(stopping.result(), portfolio, seed, cpuAtStop, atStop, stoppedAfter, worker, timeline,
-                    jit.available(), trial);
+        String caption = number == 1
+                ? "Timeline (ms from the start of the trial)"
+                : "Timeline of round " + number + " (ms from the start of the trial)";
+        Simulation simulation = Subjects.create(implementation, portfolio, seed);
+        Map<Thread, StackTraceElement[]> before = Thread.getAllStackTraces();
+        CallerThread.Returned started = starter.timed("start()", STARTS_WITHIN, simulation::start,
+                trial.lockNames());
+        if (!started.ok()) {
+            return failed(started.notWorking(trial));
         }
+        events.add(new Evidence.Event(clock.millis(), "workbook", "start() returned"));
+        Optional<Thread> found = Worker.find(implementation, before.keySet(), STARTS_WITHIN);
+        if (found.isEmpty()) {
+            return failed(trial.notWorking("start() returned, but no new thread ran " + implementation.getSimpleName()
+                    + "'s code within " + STARTS_WITHIN.toMillis() + " ms"));
+        }
+        Worker worker = new Worker(found.get(), implementation);
+
+        long warmUpStart = clock.millis();
+        Compiled compiled = awaitCompiled(jit, worker, trial);
+        long warmUpMillis = clock.millis() - warmUpStart;
+        if (!worker.thread().isAlive()) {
+            return failed(trial.notWorking(String.format(Locale.ROOT,
+                    "the simulation's thread ended by itself %,d ms after start(), before anyone called stop()",
+                    clock.millis())));
+        }
+        if (compiled != null) {
+            if (compiled.beganAtUptimeMillis() >= 0) {
+                events.add(new Evidence.Event(clock.fromUptime(compiled.beganAtUptimeMillis()), "C2 compiler",
+                        "begins compiling " + worker.loop() + " " + compiled.details()));
+            }
+            events.add(new Evidence.Event(clock.millis(), "workbook",
+                    "Compiler.codelist shows C2's code of " + worker.loop() + " in use; the simulation runs on"
+                            + " for " + extraMillis + " ms (drawn)"));
+        }
+        Thread.sleep(extraMillis);
+
+        Watched watched = stopAndWatch(simulation, worker, jit, clock, events);
+        events.sort(Comparator.comparingLong(Evidence.Event::atMillis));
+        Evidence.Timeline timeline = new Evidence.Timeline(caption, events);
+        if (watched.alive() != null) {
+            return failed(stillRunning(jit, worker, watched, clock, timeline, trial));
+        }
+        WatchedCall<Estimate> stopping = watched.stopping();
+        long stoppedAfter = watched.endedAt() - watched.stopAt();
+        if (!stopping.ended()) {
+            return failed(trial.notWorking(
+                    String.format(Locale.ROOT, "the simulation's thread ended %,d ms after stop()"
+                            + " was called, but stop() had not returned %,d ms after", stoppedAfter,
+                            PATIENCE.toMillis()),
+                    timeline, new Evidence.Threads("Where stop() was stuck",
+                            ThreadViews.of(List.of(stopping.thread().threadId()), trial.lockNames()))));
+        }
+        if (stopping.thrown() != null) {
+            return failed(trial.notWorking("stop() threw " + stopping.thrown(), timeline));
+        }
+        long returnedAfter = clock.fromNanos(stopping.endedAt()) - watched.stopAt();
+        if (Math.max(stoppedAfter, returnedAfter) > Simulation.STOPS_WITHIN_MILLIS) {
+            return failed(trial.notWorking(String.format(Locale.ROOT, "the simulation stopped %,d ms after stop() was"
+                    + " called and stop() returned after %,d ms: the contract allows %d ms", stoppedAfter,
+                    returnedAfter, Simulation.STOPS_WITHIN_MILLIS), timeline));
+        }
+        Work work = new Work(stopping.result(), portfolio, seed, watched.cpuAtStop());
+        Finding judged = judgeWork(work, watched.atStop(), stoppedAfter, worker.loop(), warmUpMillis,
+                jit.available(), timeline, trial);
+        return new Round(judged, judged.outcome() == Outcome.CLEAN ? proof(jit, watched, clock) : null);
+    }
+
+    private static Round failed(Finding finding) {
+        return new Round(finding, null);
+    }
+
+    /**
+     * Whether the thread left the loop from C2's code, which proves that this code saw the flag: C2 compiles the
+     * loop's exit, never taken while it profiled, as an uncommon trap, which makes the code not entrant as the thread
+     * leaves through it. Code still in use after the thread ended means it left from other code (the interpreter's or
+     * C1's, which read the field every time), and the round proved nothing about the compiled loop.
+     */
+    private static Optional<String> proof(JitWatch jit, Watched watched, Clock clock) {
+        Compiled code = watched.atStop().orElseThrow();
+        Optional<JitWatch.Retired> retired = jit.retired(code.id());
+        if (retired.isPresent() && clock.fromUptime(retired.get().atUptimeMillis()) >= watched.stopAt() - 1) {
+            return Optional.empty();
+        }
+        return Optional.of("C2's code #" + code.id() + " was still in use after the thread ended, so the thread left"
+                + " the loop from other code (the interpreter's or C1's, which read the field every time)");
+    }
+
+    /** What the scenario saw from {@code stop()} on; {@code alive} is null if the thread ended. */
+    private record Watched(long stopAt, long cpuAtStop, Optional<Compiled> atStop, WatchedCall<Estimate> stopping,
+            long endedAt, StillAlive alive) {
+    }
+
+    /** The simulation's thread, seen alive at the end of the watch after {@code stop()}. */
+    private record StillAlive(long millisSinceStop, long cpuMillisSinceStop, Thread.State state, String where) {
+    }
+
+    /**
+     * Notes which code runs the loop, calls {@code stop()} on a thread of its own (it may never return), and watches
+     * for the simulation's thread to end, for {@link #PATIENCE} at most.
+     */
+    private static Watched stopAndWatch(Simulation simulation, Worker worker, JitWatch jit, Clock clock,
+            List<Evidence.Event> events) throws InterruptedException {
+        Optional<Compiled> atStop = jit.inUse(worker.loopClass(), worker.loopMethod(), JitWatch.C2);
+        String whereAtStop = worker.where();
+        long cpuAtStop = worker.cpuNanos();
+        WatchedCall<Estimate> stopping = new WatchedCall<>("workbook-stopper", simulation::stop);
+        long stopAt = clock.millis();
+        stopping.start();
+        events.add(new Evidence.Event(stopAt, "workbook", "stop() called; " + worker.name() + " is in " + whereAtStop
+                + ", running "
+                + (atStop.isPresent() ? "code " + atStop.get().describe() : "code C2 has not compiled")));
+
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long endedAt = -1;
+        while (System.nanoTime() < deadline && (endedAt < 0 || !stopping.ended())) {
+            if (endedAt < 0 && !worker.thread().isAlive()) {
+                endedAt = clock.millis();
+                events.add(new Evidence.Event(endedAt, worker.name(), "ended"));
+            }
+            Thread.sleep(1);
+        }
+        if (stopping.ended()) {
+            events.add(new Evidence.Event(clock.fromNanos(stopping.endedAt()), "workbook-stopper",
+                    stopping.thrown() == null
+                            ? "stop() returned " + stopping.result()
+                            : "stop() threw " + stopping.thrown()));
+        }
+        atStop.flatMap(code -> jit.retired(code.id())).ifPresent(retired -> {
+            long at = clock.fromUptime(retired.atUptimeMillis());
+            boolean leaving = retired.reason().equals("uncommon trap") && at >= stopAt - 1;
+            events.add(new Evidence.Event(at, "JIT", "C2's code #" + atStop.get().id() + " of " + worker.loop()
+                    + " made not entrant: " + retired.reason() + (leaving
+                            ? " (the thread leaves the compiled loop by its exit, which C2 never saw taken)"
+                            : "")));
+        });
+        StillAlive alive = null;
+        if (worker.thread().isAlive()) {
+            alive = new StillAlive(clock.millis() - stopAt, (worker.cpuNanos() - cpuAtStop) / 1_000_000,
+                    worker.thread().getState(), worker.where());
+            events.add(new Evidence.Event(stopAt + alive.millisSinceStop(), worker.name(), String.format(Locale.ROOT,
+                    "still %s in %s, %,d ms of CPU used since stop()", alive.state(), alive.where(),
+                    alive.cpuMillisSinceStop())));
+        }
+        return new Watched(stopAt, cpuAtStop, atStop, stopping, endedAt, alive);
     }
 
     /** Waits until the loop the worker is in has C2 code in use; null if it has none within the limit. */
-    private static Compiled awaitCompiled(JitWatch jit, Worker worker, Clock clock, Trial trial)
+    private static Compiled awaitCompiled(JitWatch jit, Worker worker, Trial trial)
             throws InterruptedException {
         long deadline = System.nanoTime() + Math.min(WARM_UP_LIMIT.toNanos(), trial.remaining().toNanos() / 3);
         while (System.nanoTime() < deadline && worker.thread().isAlive()) {
@@ -186,12 +281,11 @@ public final class StaleFlag implements Pitfall<Simulation> {
         return null;
     }
 
-    /** The simulation's thread, seen alive at the end of the watch after {@code stop()}. */
-    private record StillAlive(long millisSinceStop, long cpuMillisSinceStop, Thread.State state, String where) {
-    }
-
-    private static Finding stillRunning(JitWatch jit, Worker worker, StillAlive alive, WatchedCall<Estimate> stopping,
-            Optional<Compiled> atStop, long stopAt, Clock clock, Evidence.Timeline timeline, Trial trial) {
+    private static Finding stillRunning(JitWatch jit, Worker worker, Watched watched, Clock clock,
+            Evidence.Timeline timeline, Trial trial) {
+        StillAlive alive = watched.alive();
+        WatchedCall<Estimate> stopping = watched.stopping();
+        Optional<Compiled> atStop = watched.atStop();
         long since = alive.millisSinceStop();
         long cpuSince = alive.cpuMillisSinceStop();
         List<Long> ids = new ArrayList<>(List.of(worker.thread().threadId()));
@@ -203,11 +297,12 @@ public final class StaleFlag implements Pitfall<Simulation> {
                 ThreadViews.of(ids, trial.lockNames()));
         String caller = stopping.ended()
                 ? String.format(Locale.ROOT, "stop() returned %s after %,d ms", stopping.result(),
-                        clock.fromNanos(stopping.endedAt()) - stopAt)
+                        clock.fromNanos(stopping.endedAt()) - watched.stopAt())
                 : "stop() still waits for it";
         Thread.State state = alive.state();
-        // A thread parked or sleeping uses next to no CPU; a spinning one uses what the machine's load leaves it.
-        if (state != Thread.State.RUNNABLE || cpuSince < since / 10) {
+        // A thread parked, sleeping or blocked in native code uses no CPU; a spinning one uses what the machine's
+        // load leaves it (on a busy machine, as little as 5% of the time has been seen).
+        if (state != Thread.State.RUNNABLE || cpuSince == 0) {
             return trial.notWorking(String.format(Locale.ROOT, "the simulation's thread was still alive %,d ms after"
                     + " stop(), %s in %s, with %,d ms of CPU used since (%s)", since, state, alive.where(), cpuSince,
                     caller), timeline, threads);
@@ -224,13 +319,18 @@ public final class StaleFlag implements Pitfall<Simulation> {
                 now.isPresent() ? ", and that code is still in use" : ""), timeline, threads);
     }
 
-    private static Finding judgeWork(Estimate estimate, Portfolio portfolio, long seed, long cpuAtStop,
-            Optional<Compiled> atStop, long stoppedAfter, Worker worker, Evidence.Timeline timeline,
-            boolean jitVisible, Trial trial) {
+    /** What {@code stop()} returned, and what it takes to check it: the days to replay, the CPU they took. */
+    private record Work(Estimate estimate, Portfolio portfolio, long seed, long cpuNanos) {
+    }
+
+    private static Finding judgeWork(Work work, Optional<Compiled> atStop, long stoppedAfter, String loop,
+            long warmUpMillis, boolean jitVisible, Evidence.Timeline timeline, Trial trial) {
+        Estimate estimate = work.estimate();
+        long cpuAtStop = work.cpuNanos();
         if (estimate == null || estimate.days() <= 0) {
             return trial.notWorking("stop() returned " + estimate + ": no days simulated", timeline);
         }
-        Replay replay = Replay.of(portfolio, seed, estimate.days(), trial.remaining());
+        Replay replay = Replay.of(work.portfolio(), work.seed(), estimate.days(), trial.remaining());
         if (replay == null) {
             return trial.notWorking(String.format(Locale.ROOT, "stop() returned %s: more days than could be replayed"
                     + " in the trial's time, far more than its thread could have simulated", estimate), timeline);
@@ -241,7 +341,7 @@ public final class StaleFlag implements Pitfall<Simulation> {
                     estimate.days(), replay.breaches()), timeline);
         }
         double speed = (double) replay.cpuNanos() / Math.max(1, cpuAtStop);
-        String work = String.format(Locale.ROOT, "%,d days simulated, %,d breaches (replayed: the same), at %.0f%% of"
+        String done = String.format(Locale.ROOT, "%,d days simulated, %,d breaches (replayed: the same), at %.0f%% of"
                 + " the replay's days per CPU ms", estimate.days(), estimate.breaches(), speed * 100);
         if (speed < FULL_SPEED) {
             return trial.notWorking(String.format(Locale.ROOT, "the simulation stopped %,d ms after stop(), but it"
@@ -254,13 +354,13 @@ public final class StaleFlag implements Pitfall<Simulation> {
             return trial.inconclusive(jitVisible
                     ? String.format(Locale.ROOT, "the simulation stopped %,d ms after stop(), but its loop (%s) had"
                             + " not been compiled by C2 in %,d ms of running, so a stale flag could not have shown"
-                            + " (a busy machine?): %s", stoppedAfter, worker.loop(), WARM_UP_LIMIT.toMillis(), work)
+                            + " (a busy machine?): %s", stoppedAfter, loop, warmUpMillis, done)
                     : "this JVM does not show its compiled code (no DiagnosticCommand MBean), so nobody can say"
-                            + " whether the loop was compiled when the flag was set: " + work,
+                            + " whether the loop was compiled when the flag was set: " + done,
                     timeline);
         }
         return trial.clean(String.format(Locale.ROOT, "stop() was called while the loop ran code %s, and the"
-                + " simulation stopped %,d ms later: %s", atStop.get().describe(), stoppedAfter, work),
+                + " simulation stopped %,d ms later: %s", atStop.get().describe(), stoppedAfter, done),
                 timeline);
     }
 
