@@ -175,6 +175,14 @@ public final class StaleFlag implements Pitfall<Simulation> {
             return failed(trial.notWorking("stop() threw " + stopping.thrown(), timeline));
         }
         long returnedAfter = clock.fromNanos(stopping.endedAt()) - watched.stopAt();
+        if (Math.max(stoppedAfter, returnedAfter) > Simulation.STOPS_WITHIN_MILLIS
+                && watched.latestPollMillis() >= Simulation.STOPS_WITHIN_MILLIS / 4) {
+            return failed(trial.inconclusive(String.format(Locale.ROOT, "the simulation stopped %,d ms after stop() was"
+                    + " called and stop() returned after %,d ms, later than the contract's %d ms; but the machine was"
+                    + " too busy to time it: the workbook's own 1 ms polls were up to %,d ms late meanwhile",
+                    stoppedAfter, returnedAfter, Simulation.STOPS_WITHIN_MILLIS, watched.latestPollMillis()),
+                    timeline));
+        }
         if (Math.max(stoppedAfter, returnedAfter) > Simulation.STOPS_WITHIN_MILLIS) {
             return failed(trial.notWorking(String.format(Locale.ROOT, "the simulation stopped %,d ms after stop() was"
                     + " called and stop() returned after %,d ms: the contract allows %d ms", stoppedAfter,
@@ -206,9 +214,12 @@ public final class StaleFlag implements Pitfall<Simulation> {
                 + " the loop from other code (the interpreter's or C1's, which read the field every time)");
     }
 
-    /** What the scenario saw from {@code stop()} on; {@code alive} is null if the thread ended. */
+    /**
+     * What the scenario saw from {@code stop()} on; {@code alive} is null if the thread ended. {@code latestPollMillis}
+     * is the longest wait between two of the scenario's 1 ms polls: how busy the machine was.
+     */
     private record Watched(long stopAt, long cpuAtStop, Optional<Compiled> atStop, WatchedCall<Estimate> stopping,
-            long endedAt, StillAlive alive) {
+            long endedAt, StillAlive alive, long latestPollMillis) {
     }
 
     /** The simulation's thread, seen alive at the end of the watch after {@code stop()}. */
@@ -233,12 +244,16 @@ public final class StaleFlag implements Pitfall<Simulation> {
 
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         long endedAt = -1;
+        long polledAt = System.nanoTime();
+        long latestPoll = 0;
         while (System.nanoTime() < deadline && (endedAt < 0 || !stopping.ended())) {
             if (endedAt < 0 && !worker.thread().isAlive()) {
                 endedAt = clock.millis();
                 events.add(new Evidence.Event(endedAt, worker.name(), "ended"));
             }
             Thread.sleep(1);
+            latestPoll = Math.max(latestPoll, System.nanoTime() - polledAt);
+            polledAt = System.nanoTime();
         }
         if (stopping.ended()) {
             events.add(new Evidence.Event(clock.fromNanos(stopping.endedAt()), "workbook-stopper",
@@ -262,7 +277,7 @@ public final class StaleFlag implements Pitfall<Simulation> {
                     "still %s in %s, %,d ms of CPU used since stop()", alive.state(), alive.where(),
                     alive.cpuMillisSinceStop())));
         }
-        return new Watched(stopAt, cpuAtStop, atStop, stopping, endedAt, alive);
+        return new Watched(stopAt, cpuAtStop, atStop, stopping, endedAt, alive, latestPoll / 1_000_000);
     }
 
     /** Waits until the loop the worker is in has C2 code in use; null if it has none within the limit. */
