@@ -5,6 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -88,18 +91,18 @@ final class JitWatch implements AutoCloseable {
         return diagnostics != null;
     }
 
-    /** The newest compiled code in use of {@code method} of {@code className} at {@code tier}, if there is some. */
-    Optional<Compiled> inUse(String className, String method, int tier) {
+    /** The compiled code in use of {@code method} of {@code className} at {@code tier}, the newest first. */
+    List<Compiled> inUse(String className, String method, int tier) {
         if (diagnostics == null) {
-            return Optional.empty();
+            return List.of();
         }
         String list;
         try {
             list = command(diagnostics, "compilerCodelist");
         } catch (JMException e) {
-            return Optional.empty();
+            return List.of();
         }
-        Compiled newest = null;
+        List<Compiled> found = new ArrayList<>();
         for (String line : list.split("\n")) {
             if (!line.contains(className)) {
                 continue;
@@ -108,12 +111,11 @@ final class JitWatch implements AutoCloseable {
             if (code.find() && code.group(4).equals(className) && code.group(5).equals(method)
                     && Integer.parseInt(code.group(2)) == tier && code.group(3).equals("0")) {
                 int id = Integer.parseInt(code.group(1));
-                if (newest == null || id > newest.id()) {
-                    newest = logged(id).orElse(new Compiled(id, tier, false, -1, -1));
-                }
+                found.add(logged(id).orElse(new Compiled(id, tier, false, -1, -1)));
             }
         }
-        return Optional.ofNullable(newest);
+        found.sort(Comparator.comparingInt(Compiled::id).reversed());
+        return found;
     }
 
     /** What the log says of compilation {@code id}. */

@@ -40,9 +40,7 @@ public final class StaleFlag implements Pitfall<Simulation> {
     /** How long the thread is watched after {@code stop()}: three times what the contract allows. */
     static final Duration PATIENCE = Duration.ofMillis(Simulation.STOPS_WITHIN_MILLIS * 3);
     static final Duration STARTS_WITHIN = Duration.ofSeconds(1);
-    /** Rounds at most: another round runs when a simulation stopped, but not from C2's code (see {@link #proof}). */
-    static final int ROUNDS = 3;
-    /** The time a round may need; a round that would not fit in what is left of the budget is not begun. */
+    /** The time a second round may need (see {@link #unproven}); it is not begun without it. */
     static final Duration ROUND_TIME = Duration.ofMillis(1_500);
     /**
      * The least share of the replay's speed (days per CPU ms) that counts as full speed: far below what a fix does
@@ -77,39 +75,27 @@ public final class StaleFlag implements Pitfall<Simulation> {
         Clock clock = new Clock();
         // Loaded now, so that loading it as the simulation stops does not count against its time to stop.
         new Estimate(0, 0);
-        List<String> unproven = new ArrayList<>();
-        Finding last = null;
         try (JitWatch jit = JitWatch.start(); CallerThread starter = new CallerThread("starter")) {
-            for (int round = 1; round <= ROUNDS
-                    && (round == 1 || trial.remaining().compareTo(ROUND_TIME) > 0); round++) {
-                Round result = round(round, implementation, trial, jit, starter, clock, draw);
-                last = result.finding();
-                if (last.outcome() != Outcome.CLEAN || result.proof() == null) {
-                    break;
-                }
-                if (result.proof().isEmpty()) {
-                    return unproven.isEmpty() ? last : withRounds(last, unproven, trial);
-                }
-                unproven.add("round " + round + ": " + result.proof().get());
+            Round first = round(1, implementation, trial, jit, starter, clock, draw);
+            if (first.finding().outcome() != Outcome.CLEAN || first.unproven() == null
+                    || trial.remaining().compareTo(ROUND_TIME) < 0) {
+                return first.finding();
             }
+            // The thread stopped, but not from C2's code: this round proved nothing about the compiled loop.
+            Finding second = round(2, implementation, trial, jit, starter, clock, draw).finding();
+            List<Evidence> evidence = new ArrayList<>(second.evidence());
+            evidence.add(0, new Evidence.Note("Round 1 proved nothing: " + first.unproven() + ". So a second"
+                    + " simulation ran, in round 2."));
+            return new Finding(second.outcome(), second.kind(), second.summary() + " (round 2)", evidence,
+                    second.evidenceAtMillis());
         }
-        return unproven.isEmpty() ? last : withRounds(last, unproven, trial);
     }
 
     /**
-     * One round's finding, and, for a simulation that stopped, whether it is proof that C2's code saw the flag: an
-     * empty proof when it is, what was missing when it is not; null when there is nothing to prove (a failure).
+     * One round's finding; for a simulation that stopped, {@code unproven} says why that is no proof that C2's code
+     * saw the flag, and is null when it is (or when there is nothing to prove).
      */
-    private record Round(Finding finding, Optional<String> proof) {
-    }
-
-    /** A CLEAN finding of the last round, with what the earlier rounds could not prove. */
-    private static Finding withRounds(Finding last, List<String> unproven, Trial trial) {
-        List<Evidence> evidence = new ArrayList<>(last.evidence());
-        evidence.add(new Evidence.Note("Rounds that proved nothing, and why: " + String.join("; ", unproven)));
-        return trial.clean(last.summary() + String.format(Locale.ROOT, " (in round %d: in %s, the thread did not"
-                + " stop from C2's code)", unproven.size() + 1, unproven.size() == 1 ? "round 1" : "the rounds before"),
-                evidence.toArray(Evidence[]::new));
+    private record Round(Finding finding, String unproven) {
     }
 
     private static Round round(int number, Class<? extends Simulation> implementation, Trial trial, JitWatch jit,
@@ -122,6 +108,7 @@ public final class StaleFlag implements Pitfall<Simulation> {
                 ? "Timeline (ms from the start of the trial)"
                 : "Timeline of round " + number + " (ms from the start of the trial)";
         Simulation simulation = Subjects.create(implementation, portfolio, seed);
+        long startedAtUptime = JitWatch.uptimeMillis();
         Map<Thread, StackTraceElement[]> before = Thread.getAllStackTraces();
         CallerThread.Returned started = starter.timed("start()", STARTS_WITHIN, simulation::start,
                 trial.lockNames());
@@ -137,7 +124,7 @@ public final class StaleFlag implements Pitfall<Simulation> {
         Worker worker = new Worker(found.get(), implementation);
 
         long warmUpStart = clock.millis();
-        Compiled compiled = awaitCompiled(jit, worker, trial);
+        Compiled compiled = awaitCompiled(jit, worker, startedAtUptime, trial);
         long warmUpMillis = clock.millis() - warmUpStart;
         if (!worker.thread().isAlive()) {
             return failed(trial.notWorking(String.format(Locale.ROOT,
@@ -155,7 +142,7 @@ public final class StaleFlag implements Pitfall<Simulation> {
         }
         Thread.sleep(extraMillis);
 
-        Watched watched = stopAndWatch(simulation, worker, jit, clock, events);
+        Watched watched = stopAndWatch(simulation, worker, running(jit, worker, startedAtUptime), clock, jit, events);
         events.sort(Comparator.comparingLong(Evidence.Event::atMillis));
         Evidence.Timeline timeline = new Evidence.Timeline(caption, events);
         if (watched.alive() != null) {
@@ -191,7 +178,7 @@ public final class StaleFlag implements Pitfall<Simulation> {
         Work work = new Work(stopping.result(), portfolio, seed, watched.cpuAtStop());
         Finding judged = judgeWork(work, watched.atStop(), stoppedAfter, worker.loop(), warmUpMillis,
                 jit.available(), timeline, trial);
-        return new Round(judged, judged.outcome() == Outcome.CLEAN ? proof(jit, watched, clock) : null);
+        return new Round(judged, judged.outcome() == Outcome.CLEAN ? unproven(jit, watched, clock) : null);
     }
 
     private static Round failed(Finding finding) {
@@ -199,19 +186,19 @@ public final class StaleFlag implements Pitfall<Simulation> {
     }
 
     /**
-     * Whether the thread left the loop from C2's code, which proves that this code saw the flag: C2 compiles the
-     * loop's exit, never taken while it profiled, as an uncommon trap, which makes the code not entrant as the thread
-     * leaves through it. Code still in use after the thread ended means it left from other code (the interpreter's or
-     * C1's, which read the field every time), and the round proved nothing about the compiled loop.
+     * Why the thread's stop is no proof that C2's code saw the flag, or null if it is. C2 compiles the loop's exit,
+     * never taken while it profiled, as an uncommon trap, which makes the code not entrant as the thread leaves
+     * through it. Code still in use after the thread ended means it left from other code (the interpreter's or C1's,
+     * which read the field every time). Only a first round can tell: after it, the exit has been taken.
      */
-    private static Optional<String> proof(JitWatch jit, Watched watched, Clock clock) {
+    private static String unproven(JitWatch jit, Watched watched, Clock clock) {
         Compiled code = watched.atStop().orElseThrow();
         Optional<JitWatch.Retired> retired = jit.retired(code.id());
         if (retired.isPresent() && clock.fromUptime(retired.get().atUptimeMillis()) >= watched.stopAt() - 1) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of("C2's code #" + code.id() + " was still in use after the thread ended, so the thread left"
-                + " the loop from other code (the interpreter's or C1's, which read the field every time)");
+        return "C2's code #" + code.id() + " was still in use after the thread ended, so the thread had left the loop"
+                + " from other code (the interpreter's or C1's, which read the field every time)";
     }
 
     /**
@@ -230,9 +217,8 @@ public final class StaleFlag implements Pitfall<Simulation> {
      * Notes which code runs the loop, calls {@code stop()} on a thread of its own (it may never return), and watches
      * for the simulation's thread to end, for {@link #PATIENCE} at most.
      */
-    private static Watched stopAndWatch(Simulation simulation, Worker worker, JitWatch jit, Clock clock,
-            List<Evidence.Event> events) throws InterruptedException {
-        Optional<Compiled> atStop = jit.inUse(worker.loopClass(), worker.loopMethod(), JitWatch.C2);
+    private static Watched stopAndWatch(Simulation simulation, Worker worker, Optional<Compiled> atStop, Clock clock,
+            JitWatch jit, List<Evidence.Event> events) throws InterruptedException {
         String whereAtStop = worker.where();
         long cpuAtStop = worker.cpuNanos();
         WatchedCall<Estimate> stopping = new WatchedCall<>("workbook-stopper", simulation::stop);
@@ -281,12 +267,12 @@ public final class StaleFlag implements Pitfall<Simulation> {
     }
 
     /** Waits until the loop the worker is in has C2 code in use; null if it has none within the limit. */
-    private static Compiled awaitCompiled(JitWatch jit, Worker worker, Trial trial)
+    private static Compiled awaitCompiled(JitWatch jit, Worker worker, long startedAtUptime, Trial trial)
             throws InterruptedException {
         long deadline = System.nanoTime() + Math.min(WARM_UP_LIMIT.toNanos(), trial.remaining().toNanos() / 3);
         while (System.nanoTime() < deadline && worker.thread().isAlive()) {
             if (worker.sample()) {
-                Optional<Compiled> compiled = jit.inUse(worker.loopClass(), worker.loopMethod(), JitWatch.C2);
+                Optional<Compiled> compiled = running(jit, worker, startedAtUptime);
                 if (compiled.isPresent()) {
                     return compiled.get();
                 }
@@ -294,6 +280,16 @@ public final class StaleFlag implements Pitfall<Simulation> {
             Thread.sleep(5);
         }
         return null;
+    }
+
+    /**
+     * The newest C2 code of the worker's loop that its running call can be in: code compiled for the running loop
+     * (an on-stack replacement), or code of the whole method compiled before the call began. Code of the whole method
+     * compiled later serves only later calls.
+     */
+    private static Optional<Compiled> running(JitWatch jit, Worker worker, long startedAtUptime) {
+        return jit.inUse(worker.loopClass(), worker.loopMethod(), JitWatch.C2).stream()
+                .filter(code -> code.osr() || code.beganAtUptimeMillis() < startedAtUptime).findFirst();
     }
 
     private static Finding stillRunning(JitWatch jit, Worker worker, Watched watched, Clock clock,
@@ -325,8 +321,8 @@ public final class StaleFlag implements Pitfall<Simulation> {
         String code = atStop.isPresent()
                 ? "When the flag was set, the loop ran code " + atStop.get().describe()
                 : "When the flag was set, the loop ran code that C2 had not compiled";
-        Optional<Compiled> now = atStop.flatMap(
-                c -> jit.inUse(worker.loopClass(), worker.loopMethod(), JitWatch.C2).filter(n -> n.id() == c.id()));
+        Optional<Compiled> now = atStop.filter(c -> jit.inUse(worker.loopClass(), worker.loopMethod(), JitWatch.C2)
+                .stream().anyMatch(n -> n.id() == c.id()));
         return trial.reproduced(FailureKind.STALE, String.format(Locale.ROOT,
                 "%s was still spinning %,d ms after stop() set the flag: RUNNABLE in %s, with %,d ms of CPU used"
                         + " since; it never saw the write (%s). %s%s",
