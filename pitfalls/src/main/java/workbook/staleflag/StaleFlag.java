@@ -40,7 +40,7 @@ public final class StaleFlag implements Pitfall<Simulation> {
     /** How long the thread is watched after {@code stop()}: three times what the contract allows. */
     static final Duration PATIENCE = Duration.ofMillis(Simulation.STOPS_WITHIN_MILLIS * 3);
     static final Duration STARTS_WITHIN = Duration.ofSeconds(1);
-    /** The time a second round may need (see {@link #unproven}); it is not begun without it. */
+    /** The time a second round may need; it is not begun without it. */
     static final Duration ROUND_TIME = Duration.ofMillis(1_500);
     /**
      * The least share of the replay's speed (days per CPU ms) that counts as full speed: far below what a fix does
@@ -76,50 +76,42 @@ public final class StaleFlag implements Pitfall<Simulation> {
         // Loaded now, so that loading it as the simulation stops does not count against its time to stop.
         new Estimate(0, 0);
         try (JitWatch jit = JitWatch.start(); CallerThread starter = new CallerThread("starter")) {
-            Round first = round(1, implementation, trial, jit, starter, clock, draw);
-            if (first.finding().outcome() != Outcome.CLEAN || first.unproven() == null
-                    || trial.remaining().compareTo(ROUND_TIME) < 0) {
-                return first.finding();
+            Finding first = round(1, implementation, trial, jit, starter, clock, draw);
+            if (first.outcome() != Outcome.CLEAN || trial.remaining().compareTo(ROUND_TIME) < 0) {
+                return first;
             }
-            // The thread stopped, but not from C2's code: this round proved nothing about the compiled loop.
-            Finding second = round(2, implementation, trial, jit, starter, clock, draw).finding();
-            List<Evidence> evidence = new ArrayList<>(second.evidence());
-            evidence.add(0, new Evidence.Note("Round 1 proved nothing: " + first.unproven() + ". So a second"
-                    + " simulation ran, in round 2."));
-            return new Finding(second.outcome(), second.kind(), second.summary() + " (round 2)", evidence,
-                    second.evidenceAtMillis());
+            // A second simulation, in the same JVM: its loop is compiled anew, and it must stop too.
+            Finding second = round(2, implementation, trial, jit, starter, clock, draw);
+            List<Evidence> evidence = new ArrayList<>(first.evidence());
+            evidence.addAll(second.evidence());
+            String summary = second.outcome() == Outcome.CLEAN
+                    ? "Both simulations stopped as the contract says. Round 1: " + first.summary() + ". Round 2: "
+                            + second.summary()
+                    : "Round 2 (round 1 stopped as the contract says): " + second.summary();
+            return new Finding(second.outcome(), second.kind(), summary, evidence, second.evidenceAtMillis());
         }
     }
 
-    /**
-     * One round's finding; for a simulation that stopped, {@code unproven} says why that is no proof that C2's code
-     * saw the flag, and is null when it is (or when there is nothing to prove).
-     */
-    private record Round(Finding finding, String unproven) {
-    }
-
-    private static Round round(int number, Class<? extends Simulation> implementation, Trial trial, JitWatch jit,
+    private static Finding round(int number, Class<? extends Simulation> implementation, Trial trial, JitWatch jit,
             CallerThread starter, Clock clock, SplittableRandom draw) throws Exception {
         long seed = draw.nextLong();
         Portfolio portfolio = portfolio(draw);
         int extraMillis = draw.nextInt(MOST_EXTRA_MILLIS + 1);
         List<Evidence.Event> events = new ArrayList<>();
-        String caption = number == 1
-                ? "Timeline (ms from the start of the trial)"
-                : "Timeline of round " + number + " (ms from the start of the trial)";
+        String caption = "Timeline of round " + number + " (ms from the start of the trial)";
         Simulation simulation = Subjects.create(implementation, portfolio, seed);
         long startedAtUptime = JitWatch.uptimeMillis();
         Map<Thread, StackTraceElement[]> before = Thread.getAllStackTraces();
         CallerThread.Returned started = starter.timed("start()", STARTS_WITHIN, simulation::start,
                 trial.lockNames());
         if (!started.ok()) {
-            return failed(started.notWorking(trial));
+            return started.notWorking(trial);
         }
         events.add(new Evidence.Event(clock.millis(), "workbook", "start() returned"));
         Optional<Thread> found = Worker.find(implementation, before.keySet(), STARTS_WITHIN);
         if (found.isEmpty()) {
-            return failed(trial.notWorking("start() returned, but no new thread ran " + implementation.getSimpleName()
-                    + "'s code within " + STARTS_WITHIN.toMillis() + " ms"));
+            return trial.notWorking("start() returned, but no new thread ran " + implementation.getSimpleName()
+                    + "'s code within " + STARTS_WITHIN.toMillis() + " ms");
         }
         Worker worker = new Worker(found.get(), implementation);
 
@@ -127,9 +119,9 @@ public final class StaleFlag implements Pitfall<Simulation> {
         Compiled compiled = awaitCompiled(jit, worker, startedAtUptime, trial);
         long warmUpMillis = clock.millis() - warmUpStart;
         if (!worker.thread().isAlive()) {
-            return failed(trial.notWorking(String.format(Locale.ROOT,
+            return trial.notWorking(String.format(Locale.ROOT,
                     "the simulation's thread ended by itself %,d ms after start(), before anyone called stop()",
-                    clock.millis())));
+                    clock.millis()));
         }
         if (compiled != null) {
             if (compiled.beganAtUptimeMillis() >= 0) {
@@ -146,59 +138,38 @@ public final class StaleFlag implements Pitfall<Simulation> {
         events.sort(Comparator.comparingLong(Evidence.Event::atMillis));
         Evidence.Timeline timeline = new Evidence.Timeline(caption, events);
         if (watched.alive() != null) {
-            return failed(stillRunning(jit, worker, watched, clock, timeline, trial));
+            return stillRunning(jit, worker, watched, clock, timeline, trial);
         }
         WatchedCall<Estimate> stopping = watched.stopping();
         long stoppedAfter = watched.endedAt() - watched.stopAt();
         if (!stopping.ended()) {
-            return failed(trial.notWorking(
+            return trial.notWorking(
                     String.format(Locale.ROOT, "the simulation's thread ended %,d ms after stop()"
                             + " was called, but stop() had not returned %,d ms after", stoppedAfter,
                             PATIENCE.toMillis()),
                     timeline, new Evidence.Threads("Where stop() was stuck",
-                            ThreadViews.of(List.of(stopping.thread().threadId()), trial.lockNames()))));
+                            ThreadViews.of(List.of(stopping.thread().threadId()), trial.lockNames())));
         }
         if (stopping.thrown() != null) {
-            return failed(trial.notWorking("stop() threw " + stopping.thrown(), timeline));
+            return trial.notWorking("stop() threw " + stopping.thrown(), timeline);
         }
         long returnedAfter = clock.fromNanos(stopping.endedAt()) - watched.stopAt();
         if (Math.max(stoppedAfter, returnedAfter) > Simulation.STOPS_WITHIN_MILLIS
                 && watched.latestPollMillis() >= Simulation.STOPS_WITHIN_MILLIS / 4) {
-            return failed(trial.inconclusive(String.format(Locale.ROOT, "the simulation stopped %,d ms after stop() was"
+            return trial.inconclusive(String.format(Locale.ROOT, "the simulation stopped %,d ms after stop() was"
                     + " called and stop() returned after %,d ms, later than the contract's %d ms; but the machine was"
                     + " too busy to time it: the workbook's own 1 ms polls were up to %,d ms late meanwhile",
                     stoppedAfter, returnedAfter, Simulation.STOPS_WITHIN_MILLIS, watched.latestPollMillis()),
-                    timeline));
+                    timeline);
         }
         if (Math.max(stoppedAfter, returnedAfter) > Simulation.STOPS_WITHIN_MILLIS) {
-            return failed(trial.notWorking(String.format(Locale.ROOT, "the simulation stopped %,d ms after stop() was"
+            return trial.notWorking(String.format(Locale.ROOT, "the simulation stopped %,d ms after stop() was"
                     + " called and stop() returned after %,d ms: the contract allows %d ms", stoppedAfter,
-                    returnedAfter, Simulation.STOPS_WITHIN_MILLIS), timeline));
+                    returnedAfter, Simulation.STOPS_WITHIN_MILLIS), timeline);
         }
         Work work = new Work(stopping.result(), portfolio, seed, watched.cpuAtStop());
-        Finding judged = judgeWork(work, watched.atStop(), stoppedAfter, worker.loop(), warmUpMillis,
+        return judgeWork(work, watched.atStop(), stoppedAfter, worker.loop(), warmUpMillis,
                 jit.available(), timeline, trial);
-        return new Round(judged, judged.outcome() == Outcome.CLEAN ? unproven(jit, watched, clock) : null);
-    }
-
-    private static Round failed(Finding finding) {
-        return new Round(finding, null);
-    }
-
-    /**
-     * Why the thread's stop is no proof that C2's code saw the flag, or null if it is. C2 compiles the loop's exit,
-     * never taken while it profiled, as an uncommon trap, which makes the code not entrant as the thread leaves
-     * through it. Code still in use after the thread ended means it left from other code (the interpreter's or C1's,
-     * which read the field every time). Only a first round can tell: after it, the exit has been taken.
-     */
-    private static String unproven(JitWatch jit, Watched watched, Clock clock) {
-        Compiled code = watched.atStop().orElseThrow();
-        Optional<JitWatch.Retired> retired = jit.retired(code.id());
-        if (retired.isPresent() && clock.fromUptime(retired.get().atUptimeMillis()) >= watched.stopAt() - 1) {
-            return null;
-        }
-        return "C2's code #" + code.id() + " was still in use after the thread ended, so the thread had left the loop"
-                + " from other code (the interpreter's or C1's, which read the field every time)";
     }
 
     /**
