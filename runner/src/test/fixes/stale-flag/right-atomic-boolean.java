@@ -1,6 +1,5 @@
 package workbook.staleflag;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 // Right fix, another way: an AtomicBoolean. get() is a volatile read and set() a volatile write, so stop()'s write
@@ -28,7 +27,7 @@ public class RiskSimulator implements Simulation {
     }
 
     private void simulate() {
-        SplittableRandom market = new SplittableRandom(seed);
+        Market market = new Market(seed);
         long days = 0;
         long breaches = 0;
         while (!stopped.get()) {

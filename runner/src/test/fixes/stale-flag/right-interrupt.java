@@ -1,7 +1,5 @@
 package workbook.staleflag;
 
-import java.util.SplittableRandom;
-
 // Right fix, another way: interruption instead of a flag of its own. interrupt() happens-before the interrupted
 // thread sees it (isInterrupted() returns true), so the JIT must look each time; and it is how the JDK's own
 // executors stop a task.
@@ -27,7 +25,7 @@ public class RiskSimulator implements Simulation {
     }
 
     private void simulate() {
-        SplittableRandom market = new SplittableRandom(seed);
+        Market market = new Market(seed);
         long days = 0;
         long breaches = 0;
         while (!Thread.currentThread().isInterrupted()) {

@@ -1,7 +1,5 @@
 package workbook.staleflag;
 
-import java.util.SplittableRandom;
-
 // Wrong fix: stop() interrupts the worker too. Nothing in the loop checks the interrupt (no sleep, no wait, no
 // isInterrupted()), and the flag it does check is still a plain field.
 // expect: STILL BROKEN
@@ -27,7 +25,7 @@ public class RiskSimulator implements Simulation {
     }
 
     private void simulate() {
-        SplittableRandom market = new SplittableRandom(seed);
+        Market market = new Market(seed);
         long days = 0;
         long breaches = 0;
         while (!stopped) {

@@ -1,7 +1,6 @@
 package workbook.staleflag;
 
 import java.time.Duration;
-import java.util.SplittableRandom;
 
 // Wrong fix: stop() no longer waits for good, only as long as the contract allows. It returns on time, with no
 // estimate, while the worker, which never sees the flag, spins on.
@@ -28,7 +27,7 @@ public class RiskSimulator implements Simulation {
     }
 
     private void simulate() {
-        SplittableRandom market = new SplittableRandom(seed);
+        Market market = new Market(seed);
         long days = 0;
         long breaches = 0;
         while (!stopped) {

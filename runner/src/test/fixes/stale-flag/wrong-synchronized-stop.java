@@ -1,7 +1,5 @@
 package workbook.staleflag;
 
-import java.util.SplittableRandom;
-
 // Wrong fix: stop() writes the flag inside synchronized. A lock orders only the threads that take it: the worker
 // reads the flag without it, so nothing makes the write visible to it, and C2 still reads the field once.
 // expect: STILL BROKEN
@@ -27,7 +25,7 @@ public class RiskSimulator implements Simulation {
     }
 
     private void simulate() {
-        SplittableRandom market = new SplittableRandom(seed);
+        Market market = new Market(seed);
         long days = 0;
         long breaches = 0;
         while (!stopped) {

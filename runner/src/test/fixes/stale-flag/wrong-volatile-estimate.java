@@ -1,7 +1,5 @@
 package workbook.staleflag;
 
-import java.util.SplittableRandom;
-
 // Wrong fix: volatile on the wrong field. The estimate is published safely (join() did that already), but the flag
 // the loop reads is as plain as before.
 // expect: STILL BROKEN
@@ -27,7 +25,7 @@ public class RiskSimulator implements Simulation {
     }
 
     private void simulate() {
-        SplittableRandom market = new SplittableRandom(seed);
+        Market market = new Market(seed);
         long days = 0;
         long breaches = 0;
         while (!stopped) {

@@ -1,7 +1,5 @@
 package workbook.staleflag;
 
-import java.util.SplittableRandom;
-
 // Wrong fix: Thread.yield() after each day, "to let the stopping thread run". On HotSpot the call makes the JIT read
 // the flag again, so it stops; but the Java Memory Model promises nothing of the kind, and a yield per day throttles
 // the simulation that was to run at full speed.
@@ -28,7 +26,7 @@ public class RiskSimulator implements Simulation {
     }
 
     private void simulate() {
-        SplittableRandom market = new SplittableRandom(seed);
+        Market market = new Market(seed);
         long days = 0;
         long breaches = 0;
         while (!stopped) {

@@ -1,7 +1,5 @@
 package workbook.staleflag;
 
-import java.util.SplittableRandom;
-
 /** A book's value (in cents) and the daily loss limit the risk desk watches. */
 public final class Portfolio {
 
@@ -18,8 +16,8 @@ public final class Portfolio {
     }
 
     /** One simulated day's loss (negative for a gain): the market moves by up to ±2%, the book by up to ±1% more. */
-    public long loss(SplittableRandom market) {
-        long moveBp = market.nextLong() % (MARKET_MOVE_BP + 1) + market.nextLong() % (OWN_MOVE_BP + 1);
+    public long loss(Market market) {
+        long moveBp = market.nextMoveBp(MARKET_MOVE_BP) + market.nextMoveBp(OWN_MOVE_BP);
         return -value * moveBp / 10_000;
     }
 

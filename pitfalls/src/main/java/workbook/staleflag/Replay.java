@@ -3,7 +3,6 @@ package workbook.staleflag;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.SplittableRandom;
 
 /**
  * The days of an estimate simulated again on the scenario's thread, from the same seed: the breaches they must have
@@ -17,7 +16,7 @@ record Replay(long breaches, long cpuNanos) {
     static Replay of(Portfolio portfolio, long seed, long days, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
-        SplittableRandom market = new SplittableRandom(seed);
+        Market market = new Market(seed);
         long breaches = 0;
         for (long day = 0; day < days; day++) {
             if (portfolio.loss(market) > portfolio.limit()) {

@@ -1,7 +1,5 @@
 package workbook.staleflag;
 
-import java.util.SplittableRandom;
-
 /** Simulates trading days of a portfolio on a thread of its own and counts the days its loss breaches the limit. */
 public class RiskSimulator implements Simulation {
 
@@ -24,7 +22,7 @@ public class RiskSimulator implements Simulation {
     }
 
     private void simulate() {
-        SplittableRandom market = new SplittableRandom(seed);
+        Market market = new Market(seed);
         long days = 0;
         long breaches = 0;
         while (!stopped) {
