@@ -1,0 +1,48 @@
+package workbook.staleflag;
+
+import java.time.Duration;
+
+// Wrong fix: stop() no longer waits for good, only as long as the contract allows. It returns on time, with no
+// estimate, while the worker, which never sees the flag, spins on.
+// expect: STILL BROKEN
+
+/** Simulates trading days of a portfolio on a thread of its own and counts the days its loss breaches the limit. */
+public class RiskSimulator implements Simulation {
+
+    private final Portfolio portfolio;
+    private final long seed;
+    private boolean stopped;
+    private Thread worker;
+    private Estimate estimate;
+
+    public RiskSimulator(Portfolio portfolio, long seed) {
+        this.portfolio = portfolio;
+        this.seed = seed;
+    }
+
+    @Override
+    public void start() {
+        worker = new Thread(this::simulate, "risk-simulator");
+        worker.start();
+    }
+
+    private void simulate() {
+        Market market = new Market(seed);
+        long days = 0;
+        long breaches = 0;
+        while (!stopped) {
+            if (portfolio.loss(market) > portfolio.limit()) {
+                breaches++;
+            }
+            days++;
+        }
+        estimate = new Estimate(days, breaches);
+    }
+
+    @Override
+    public Estimate stop() throws InterruptedException {
+        stopped = true;
+        worker.join(Duration.ofMillis(STOPS_WITHIN_MILLIS));
+        return estimate;
+    }
+}
