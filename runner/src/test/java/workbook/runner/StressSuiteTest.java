@@ -27,7 +27,9 @@ import workbook.runner.stress.StressTests;
  * Every jcstress test beside the catalog, in the short mode: one jcstress run for the broken examples and one for the
  * fixed ones (jcstress probes the JVM for several seconds before each run, however many tests it has). A fixed example
  * must never show a forbidden outcome. A broken example's run must work; whether its race showed in so short a run is
- * chance, so a race not seen is reported as such (the test is skipped, with the samples it took), not passed.
+ * chance, so a race not seen is reported as such (the test is skipped, with the samples it took), not passed. A broken
+ * example's termination test (stale-flag) is left to {@code workbook stress}: when its failure shows, jcstress waits 30
+ * s for the thread that never stops before it gives its JVM up.
  */
 class StressSuiteTest {
 
@@ -39,6 +41,7 @@ class StressSuiteTest {
         Map<String, String> broken = tests(Variant.BROKEN);
         Map<String, String> fixed = tests(Variant.FIXED);
         assertEquals(broken.size(), fixed.size(), "every jcstress test has a Broken and a Fixed side");
+        broken.keySet().removeIf(StressTests::isTermination);
         List<DynamicTest> tests = new ArrayList<>();
         long start = System.nanoTime();
         for (StressResult result : StressRun.run(broken, Variant.BROKEN, null, StressMode.SHORT, runs.resolve("broken"),
@@ -59,7 +62,7 @@ class StressSuiteTest {
             }));
         }
         // Where the suite's time goes, in the test's output: the suite must stay within CI's minutes.
-        System.out.printf("jcstress suite: %d tests, both sides, in %,d ms%n", broken.size(),
+        System.out.printf("jcstress suite: %d broken and %d fixed in %,d ms%n", broken.size(), fixed.size(),
                 (System.nanoTime() - start) / 1_000_000);
         return tests.stream();
     }

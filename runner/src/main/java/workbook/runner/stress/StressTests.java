@@ -2,6 +2,8 @@ package workbook.runner.stress;
 
 import java.util.List;
 import java.util.Optional;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Mode;
 import org.openjdk.jcstress.infra.runners.TestList;
 import workbook.harness.Pitfall;
 import workbook.harness.Variant;
@@ -32,6 +34,22 @@ public final class StressTests {
     /** Whether the pitfall has jcstress tests beside it. */
     public static boolean exist(Pitfall<?> pitfall) {
         return all().stream().anyMatch(test -> belongsTo(test, pitfall));
+    }
+
+    /**
+     * Whether the test is a termination test (an actor that must stop once signalled): when it does not stop,
+     * jcstress waits 30 s for it before it gives its JVM up, so a broken example's run takes that much longer.
+     */
+    public static boolean isTermination(String test) {
+        int nested = test.lastIndexOf('.');
+        try {
+            Class<?> type = Class.forName(test.substring(0, nested) + "$" + test.substring(nested + 1), false,
+                    StressTests.class.getClassLoader());
+            JCStressTest annotation = type.getAnnotation(JCStressTest.class);
+            return annotation != null && annotation.value() == Mode.Termination;
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("jcstress lists " + test + ", but there is no such class", e);
+        }
     }
 
     /** Every jcstress test on the class path, by name. */
