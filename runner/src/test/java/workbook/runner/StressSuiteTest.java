@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import workbook.harness.Pitfall;
 import workbook.harness.Pitfalls;
 import workbook.harness.Variant;
@@ -29,8 +33,11 @@ import workbook.runner.stress.StressTests;
  * must never show a forbidden outcome. A broken example's run must work; whether its race showed in so short a run is
  * chance, so a race not seen is reported as such (the test is skipped, with the samples it took), not passed. A broken
  * example's termination test (stale-flag) is left to {@code workbook stress}: when its failure shows, jcstress waits 30
- * s for the thread that never stops before it gives its JVM up.
+ * s for the thread that never stops before it gives its JVM up. It runs beside the REPL's sessions, not beside those
+ * that run trials.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = ReplTest.MACHINE, mode = ResourceAccessMode.READ)
 class StressSuiteTest {
 
     @TempDir
