@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import workbook.harness.Variant;
@@ -20,8 +21,17 @@ import workbook.runner.stress.StressTests;
         "The broken example's failure is graded interesting, the fixed example's forbidden."})
 final class StressCommand extends PitfallCommand implements Callable<Integer> {
 
-    @Option(names = "--fixed", description = "Stress the fixed example.")
-    boolean fixed;
+    @ArgGroup(exclusive = true)
+    Which which = new Which();
+
+    static final class Which {
+        @Option(names = "--fixed", description = "Stress the fixed example.")
+        boolean fixed;
+
+        @Option(names = "--mine", description = "Stress your copy from the workspace (compiled first), graded as the "
+                + "fixed example is: no forbidden outcome.")
+        boolean mine;
+    }
 
     @Option(names = "--mode", paramLabel = "<mode>", defaultValue = "short", converter = ModeConverter.class, description = "short (default: one JVM configuration, seconds), sanity (jcstress's check that the test "
             + "runs: too short to see a race), quick or default (jcstress's presets: every JVM "
@@ -35,7 +45,7 @@ final class StressCommand extends PitfallCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Workbook wb = workbook();
         Catalog.Entry entry = entry();
-        Variant variant = fixed ? Variant.FIXED : Variant.BROKEN;
+        Variant variant = which.fixed ? Variant.FIXED : which.mine ? Variant.MINE : Variant.BROKEN;
         Optional<String> test = StressTests.of(entry.pitfall(), variant);
         if (test.isEmpty()) {
             String why = entry.lesson() == null ? null : entry.lesson().noJcstress();
@@ -45,10 +55,20 @@ final class StressCommand extends PitfallCommand implements Callable<Integer> {
                     .filter(e -> StressTests.exist(e.pitfall())).map(Catalog.Entry::id).toList()) + ".");
             return ExitCodes.USAGE;
         }
+        Path classes = null;
+        if (variant == Variant.MINE) {
+            LearnerCompiler.Compilation compilation = LearnerCompiler.compile(entry.pitfall(),
+                    wb.workspace().ensureCopy(entry.pitfall()), wb.workspace().buildDir(entry.pitfall()));
+            if (!compilation.compiled()) {
+                compilation.errors().forEach(err()::println);
+                return ExitCodes.DOES_NOT_COMPILE;
+            }
+            classes = compilation.classes();
+        }
         Path dir = wb.workspace().root().resolve("stress").resolve(entry.id() + "-" + variant.label());
         StressResult result;
         try (Spinner spinner = Spinner.start(err(), "jcstress is starting", wb.interactive() && !json)) {
-            result = StressRun.run(entry.id(), variant, null, test.get(), mode, dir, spinner::update);
+            result = StressRun.run(entry.id(), variant, classes, test.get(), mode, dir, spinner::update);
         }
         PrintWriter out = out();
         out.print(json ? StressTable.json(result) : StressTable.render(result, wb.style()));
@@ -60,7 +80,7 @@ final class StressCommand extends PitfallCommand implements Callable<Integer> {
         return switch (result.conclusion()) {
             case FAILURE_SHOWN, HELD -> ExitCodes.AS_EXPECTED;
             case FAILURE_NOT_SEEN -> ExitCodes.INCONCLUSIVE;
-            case BROKE -> ExitCodes.UNEXPECTED;
+            case BROKE -> result.variant() == Variant.MINE ? ExitCodes.STILL_BROKEN : ExitCodes.UNEXPECTED;
             case RUN_FAILED -> ExitCodes.INTERNAL;
         };
     }

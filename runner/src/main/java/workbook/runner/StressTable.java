@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import workbook.harness.Variant;
 import workbook.runner.stress.StressMode;
 import workbook.runner.stress.StressResult;
 import workbook.runner.stress.StressResult.Grade;
@@ -24,8 +25,9 @@ final class StressTable {
     static String render(StressResult result, Style style) {
         StringBuilder text = new StringBuilder();
         text.append(style.bold("jcstress: " + result.test())).append('\n');
-        text.append(style.dim(String.format(Locale.ROOT, "the %s example, mode %s, %.1f s", result.variant().label(),
-                result.mode().label(), result.took().toMillis() / 1000.0))).append("\n\n");
+        String which = result.variant() == Variant.MINE ? "your copy" : "the " + result.variant().label() + " example";
+        text.append(style.dim(String.format(Locale.ROOT, "%s, mode %s, %.1f s", which, result.mode().label(),
+                result.took().toMillis() / 1000.0))).append("\n\n");
         if (!result.outcomes().isEmpty()) {
             if (result.description() != null) {
                 text.append("  ").append(result.description()).append("\n\n");
@@ -84,10 +86,15 @@ final class StressTable {
             case FAILURE_NOT_SEEN -> style.yellow(String.format(Locale.ROOT, "Not seen in this run: none of %,d "
                     + "samples came out interesting. jcstress finds a race by chance, and some need a JVM "
                     + "configuration or hardware this run did not have%s", samples, longer(result.mode())));
-            case HELD -> style.green(String.format(Locale.ROOT, "No forbidden outcome in %,d samples.", samples));
+            case HELD -> style.green(String.format(Locale.ROOT, "No forbidden outcome in %,d samples.", samples))
+                    + (result.variant() == Variant.MINE
+                            ? " jcstress shows a race when it sees one, and never proves there is none: `check` judges"
+                                    + " your fix."
+                            : "");
             case BROKE -> style.red(String.format(Locale.ROOT,
-                    "A forbidden outcome in %,d of %,d samples: this example does not hold.",
-                    result.samples(Grade.FORBIDDEN) + result.samples(Grade.UNKNOWN), samples));
+                    "A forbidden outcome in %,d of %,d samples: this %s does not hold.",
+                    result.samples(Grade.FORBIDDEN) + result.samples(Grade.UNKNOWN), samples,
+                    result.variant() == Variant.MINE ? "fix" : "example"));
             case RUN_FAILED -> style.red("The jcstress run did not work:");
         };
     }
