@@ -77,6 +77,17 @@ class CommandsTest {
     }
 
     @Test
+    void stressOfACopyThatDoesNotCompileNamesTheLineAndRunsNothing() throws Exception {
+        Files.createDirectories(copy().getParent());
+        Files.writeString(copy(), "package workbook.lostupdate;\npublic class PageViewCounter { oops }\n");
+
+        assertEquals(ExitCodes.DOES_NOT_COMPILE, run("stress", "lost-update", "--mine"));
+
+        assertTrue(err.toString().contains("PageViewCounter.java:2"), err::toString);
+        assertFalse(Files.exists(workspace.resolve("stress")), "no jcstress run for a copy that does not compile");
+    }
+
+    @Test
     void runPrintsTheVerdictAndExitsZeroWhenTheBrokenExampleReproduces() {
         assertEquals(ExitCodes.AS_EXPECTED, run("run", "lost-update"), err::toString);
 
