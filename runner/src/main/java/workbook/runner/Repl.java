@@ -201,6 +201,20 @@ final class Repl {
             case "hint" -> cli.execute("hint", id);
             case "solution" -> cli.execute("solution", id);
             case "check" -> check();
+            case "stress" -> {
+                String which = argument == null ? "broken" : argument.toLowerCase(Locale.ROOT);
+                switch (which) {
+                    case "broken" -> cli.execute("stress", id);
+                    case "fixed" -> cli.execute("stress", id, "--fixed");
+                    case "mine" -> {
+                        Optional<Path> file = writeMine();
+                        if (file.isPresent()) {
+                            cli.execute("stress", id, "--mine", "--source", file.get().toString());
+                        }
+                    }
+                    default -> out.println("/stress broken, /stress fixed or /stress mine");
+                }
+            }
             case "diff" -> mine().ifPresent(source -> out.print(SolutionDiff.between("broken", brokenSource().lines()
                     .toList(), "yours (in the shell)", source.lines().toList(), wb.style())));
             case "edit" -> edit();

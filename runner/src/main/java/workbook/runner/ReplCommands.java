@@ -18,6 +18,7 @@ final class ReplCommands {
             new Command("hint", "", "the next hint"),
             new Command("edit", "", "edit your definition in $EDITOR, then redefine it"),
             new Command("check", "", "check your definition: FIXED, STILL BROKEN or DOES NOT WORK"),
+            new Command("stress", "[broken|fixed|mine]", "the jcstress test beside a race: its outcome table"),
             new Command("solution", "", "the fix, as a diff against the broken code"),
             new Command("diff", "", "your definition against the broken code"),
             new Command("next", "", "open the next pitfall you have not fixed"),

@@ -33,6 +33,10 @@ final class StressCommand extends PitfallCommand implements Callable<Integer> {
         boolean mine;
     }
 
+    @Option(names = "--source", paramLabel = "<file>", description = "With --mine: stress this file instead of your "
+            + "workspace copy.")
+    Path source;
+
     @Option(names = "--mode", paramLabel = "<mode>", defaultValue = "short", converter = ModeConverter.class, description = "short (default: one JVM configuration, seconds), sanity (jcstress's check that the test "
             + "runs: too short to see a race), quick or default (jcstress's presets: every JVM "
             + "configuration, tens of seconds to minutes).")
@@ -42,10 +46,14 @@ final class StressCommand extends PitfallCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException {
         Workbook wb = workbook();
         Catalog.Entry entry = entry();
         Variant variant = which.fixed ? Variant.FIXED : which.mine ? Variant.MINE : Variant.BROKEN;
+        if (source != null && variant != Variant.MINE) {
+            err().println("--source names your copy: use it with --mine.");
+            return ExitCodes.USAGE;
+        }
         Optional<String> test = StressTests.of(entry.pitfall(), variant);
         if (test.isEmpty()) {
             String why = entry.lesson() == null ? null : entry.lesson().noJcstress();
@@ -58,7 +66,8 @@ final class StressCommand extends PitfallCommand implements Callable<Integer> {
         Path classes = null;
         if (variant == Variant.MINE) {
             LearnerCompiler.Compilation compilation = LearnerCompiler.compile(entry.pitfall(),
-                    wb.workspace().ensureCopy(entry.pitfall()), wb.workspace().buildDir(entry.pitfall()));
+                    source != null ? source : wb.workspace().ensureCopy(entry.pitfall()),
+                    wb.workspace().buildDir(entry.pitfall()));
             if (!compilation.compiled()) {
                 compilation.errors().forEach(err()::println);
                 return ExitCodes.DOES_NOT_COMPILE;
@@ -69,6 +78,10 @@ final class StressCommand extends PitfallCommand implements Callable<Integer> {
         StressResult result;
         try (Spinner spinner = Spinner.start(err(), "jcstress is starting", wb.interactive() && !json)) {
             result = StressRun.run(entry.id(), variant, classes, test.get(), mode, dir, spinner::update);
+        } catch (InterruptedException e) {
+            // Ctrl-C in the REPL: the run is over, and so are jcstress and every JVM it started.
+            err().println("Stopped: jcstress and the JVMs it started have been ended.");
+            return ExitCodes.INCONCLUSIVE;
         }
         PrintWriter out = out();
         out.print(json ? StressTable.json(result) : StressTable.render(result, wb.style()));

@@ -88,6 +88,13 @@ class CommandsTest {
     }
 
     @Test
+    void stressSourceIsForYourCopyOnly() {
+        assertEquals(ExitCodes.USAGE, run("stress", "lost-update", "--source", "Elsewhere.java"));
+
+        assertTrue(err.toString().contains("--source names your copy: use it with --mine."), err::toString);
+    }
+
+    @Test
     void runPrintsTheVerdictAndExitsZeroWhenTheBrokenExampleReproduces() {
         assertEquals(ExitCodes.AS_EXPECTED, run("run", "lost-update"), err::toString);
 
