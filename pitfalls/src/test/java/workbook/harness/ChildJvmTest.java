@@ -53,9 +53,11 @@ class ChildJvmTest {
 
     @Test
     void aMainThatNeverReturnsIsShownWhereItIsStuck() {
-        ChildJvm.Result result = ChildJvm.run(NeverReturns.class, List.of(), Duration.ofSeconds(3));
+        // 6 s: with a 3 s deadline, on a machine loaded to 10 by other builds, it once saw no thread stuck at all.
+        ChildJvm.Result result = ChildJvm.run(NeverReturns.class, List.of(), Duration.ofSeconds(6));
 
         assertFalse(result.exited());
+        assertFalse(result.stuck().isEmpty(), () -> "no thread seen stuck: " + result);
         assertEquals("main", result.stuck().get(0).name(), result::toString);
         List<String> stack = result.stuck().get(0).stack();
         assertTrue(stack.stream().anyMatch(f -> f.startsWith("java.util.concurrent.CountDownLatch.await")),
