@@ -28,13 +28,14 @@ import workbook.runner.stress.StressRun;
 import workbook.runner.stress.StressTests;
 
 /**
- * Every jcstress test beside the catalog, in the short mode: one jcstress run for the broken examples and one for the
- * fixed ones (jcstress probes the JVM for several seconds before each run, however many tests it has). A fixed example
- * must never show a forbidden outcome. A broken example's run must work; whether its race showed in so short a run is
- * chance, so a race not seen is reported as such (the test is skipped, with the samples it took), not passed. A broken
- * example's termination test (stale-flag) is left to {@code workbook stress}: when its failure shows, jcstress waits 30
- * s for the thread that never stops before it gives its JVM up. It runs beside the REPL's sessions, not beside those
- * that run trials.
+ * Every jcstress test beside the catalog, in the short mode, on the fixed examples, in one jcstress run (it probes the
+ * JVM for several seconds before its first test, however many it has): a fixed example must never show a forbidden
+ * outcome. The broken side is {@code workbook stress}'s, and the lessons quote it: in so short a run, whether a race
+ * shows is chance (the rarest ones seldom do, unsafe-publication never on x86), so it could only be skipped when unseen,
+ * never failed, and the test command's minutes are better spent elsewhere. {@code -Dworkbook.stress.broken=true} runs
+ * it too: a broken run must work, and a race not seen is reported as a skipped test with its samples, not as a pass
+ * (the broken termination test, stale-flag, is left out: once its failure shows, jcstress waits 30 s for the thread
+ * that never stops). It runs beside the REPL's sessions, not beside those that run trials.
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = ReplTest.MACHINE, mode = ResourceAccessMode.READ)
@@ -49,10 +50,14 @@ class StressSuiteTest {
         Map<String, String> fixed = tests(Variant.FIXED);
         assertEquals(broken.size(), fixed.size(), "every jcstress test has a Broken and a Fixed side");
         broken.keySet().removeIf(StressTests::isTermination);
+        if (!Boolean.getBoolean("workbook.stress.broken")) {
+            broken.clear();
+        }
         List<DynamicTest> tests = new ArrayList<>();
         long start = System.nanoTime();
-        for (StressResult result : StressRun.run(broken, Variant.BROKEN, null, StressMode.SHORT, runs.resolve("broken"),
-                what -> {
+        for (StressResult result : broken.isEmpty()
+                ? List.<StressResult>of()
+                : StressRun.run(broken, Variant.BROKEN, null, StressMode.SHORT, runs.resolve("broken"), what -> {
                 })) {
             tests.add(DynamicTest.dynamicTest(result.pitfall() + " broken", () -> {
                 assertNotEquals(Conclusion.RUN_FAILED, result.conclusion(), () -> describe(result));
