@@ -30,20 +30,10 @@ final class SideBySide implements AutoCloseable {
     /**
      * The pitfalls in the order to submit their trials: those that need the machine alone first, so that the others
      * then run side by side without a pause (each pitfall run alone makes the others' slots wait until the trials
-     * running then are done); then the others, the longest first, so that no long one is left to run on its own at
-     * the end while the other slots stand idle (in catalog order, pinned-virtual-threads' 20 s or more came last).
+     * running then are done).
      */
     static List<Pitfall<?>> inTurnOrder(List<Pitfall<?>> pitfalls) {
-        return pitfalls.stream().sorted(Comparator.comparing((Pitfall<?> p) -> !p.needsIdleCores())
-                .thenComparing(Comparator.comparingInt(SideBySide::expectedWork).reversed())).toList();
-    }
-
-    /**
-     * A rough measure of a pitfall's trials in the suites: a trial for each fixture and variant, one in a JVM of its
-     * own counted twice (its JVM's start).
-     */
-    private static int expectedWork(Pitfall<?> pitfall) {
-        return (WrongFixes.of(pitfall.id()).size() + 2) * (pitfall.trialsShareJvm() ? 1 : 2);
+        return pitfalls.stream().sorted(Comparator.comparing((Pitfall<?> p) -> !p.needsIdleCores())).toList();
     }
 
     /** Starts a trial of {@code pitfall} in its turn. */
