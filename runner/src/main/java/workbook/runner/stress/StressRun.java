@@ -79,10 +79,10 @@ public final class StressRun {
         try {
             Thread reader = Thread.ofPlatform().daemon().name("workbook-stress-output")
                     .start(() -> follow(jcstress, dir.resolve("jcstress.log"), progress));
-            Duration deadline = mode.deadline().multipliedBy(tests.size());
+            Duration deadline = mode.deadline(tests.size());
             if (!jcstress.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
                 stop(jcstress);
-                problems.add("jcstress did not finish within " + deadline.toMinutes() + " minutes, and was stopped");
+                problems.add("jcstress did not finish within " + deadline.toSeconds() + " s, and was stopped");
             }
             reader.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
