@@ -12,10 +12,10 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import workbook.harness.Evidence;
 import workbook.harness.Evidence.Count;
+import workbook.harness.ExclusiveLocks;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
 import workbook.harness.HeldLocks;
@@ -32,8 +32,10 @@ import workbook.harness.Waits;
  * upgraded to the write lock parks it for good, seen {@link #QUIET} later with the lock it holds and the one it
  * waits for (no cycle of two threads: {@code findDeadlockedThreads} sees nothing). Then, on new caches, six requests
  * ask for a new setting while another request loads another one, and four requests ask for settings at random:
- * every setting must be loaded once and read right. Then four requests read loaded settings only, while they are dumped as {@code jstack} would: one lock that all of them take
- * in turn, or readers seen waiting inside {@code get}, breaks the contract.
+ * every setting must be loaded once and read right. Then four requests read loaded settings only, while the cache's
+ * exclusive locks are looked at and the requests are dumped as {@code jstack} would: an exclusive lock held while
+ * they only read, one lock that all of them take in turn, or readers seen waiting inside {@code get}, breaks the
+ * contract.
  */
 public final class LockUpgrade implements Pitfall<Settings> {
 
@@ -54,7 +56,13 @@ public final class LockUpgrade implements Pitfall<Settings> {
     static final int MIN_DUMPS = 40;
     /** Readers seen waiting inside get in this share of the dumps take turns. */
     static final double WAITING_SHARE = 0.5;
+    /** Between two dumps, the exclusive locks in the cache's fields are looked at for this long. */
     private static final Duration DUMP_EVERY = Duration.ofNanos(500_000);
+    /**
+     * An exclusive lock seen held in this share of the looks, while requests only read, is one they take in turn (a
+     * write lock taken for every read is held about half the time). A right fix holds none then: nothing is loaded.
+     */
+    static final double EXCLUSIVE_SHARE = 0.01;
     /** Left of the trial's budget when the readers stop, for them to end and the verdict to be written. */
     private static final Duration READ_MARGIN = Duration.ofMillis(700);
 
@@ -264,6 +272,7 @@ public final class LockUpgrade implements Pitfall<Settings> {
         }
         int loads = source.totalLoads();
         HeldLocks locks = new HeldLocks(trial.lockNames());
+        ExclusiveLocks exclusive = ExclusiveLocks.of(settings);
         WaitingCallers waits = new WaitingCallers(implementation, trial.lockNames());
         List<String> keys = ScriptedSource.KEYS;
         // They read until the dumps are taken: a busy machine can starve the dumping thread for seconds.
@@ -275,7 +284,7 @@ public final class LockUpgrade implements Pitfall<Settings> {
                 (request, i) -> settings.get(keys.get((int) ((i * 7 + request) % keys.size()))));
         while (!readers.done() && locks.dumps() < MIN_DUMPS) {
             waits.tally(locks.sample(readers.threadIds()));
-            LockSupport.parkNanos(DUMP_EVERY.toNanos());
+            exclusive.watch(DUMP_EVERY);
         }
         readers.stop();
         Stress.Result result = readers.await(Duration.ofSeconds(1));
@@ -286,6 +295,16 @@ public final class LockUpgrade implements Pitfall<Settings> {
         }
         if (locks.dumps() < MIN_DUMPS) {
             return trial.inconclusive("the readers ended before " + MIN_DUMPS + " thread dumps were taken");
+        }
+        Optional<ExclusiveLocks.Watched> exclusiveHeld = exclusive.mostHeld();
+        if (exclusiveHeld.isPresent() && exclusiveHeld.get().heldLooks() >= EXCLUSIVE_SHARE * exclusive.looks()) {
+            ExclusiveLocks.Watched lock = exclusiveHeld.get();
+            return trial.notWorking(String.format(Locale.ROOT, "with every setting loaded, %d requests only read,"
+                    + " and took turns: %s was held in %,d of %,d looks at it while they read (%.0f%%), and only"
+                    + " one thread can hold it. The contract says readers never wait for each other", REQUESTS,
+                    lock.name(), lock.heldLooks(), exclusive.looks(), 100.0 * lock.heldLooks() / exclusive.looks()),
+                    new Count("looks that found " + lock.name() + " held while requests only read", 0,
+                            lock.heldLooks()));
         }
         Optional<HeldLocks.Lock> one = locks.oneLock();
         if (one.isPresent() && one.get().heldInTurn(locks.dumps())) {
@@ -311,10 +330,10 @@ public final class LockUpgrade implements Pitfall<Settings> {
         }
         return trial.clean(String.format(Locale.ROOT, "a first get() loaded its setting and returned; %d requests"
                 + " asking for a new setting while another loaded, on %d new caches, got it loaded once; %,d reads of %d settings at random"
-                + " loaded each once and read each right; and %,d reads of loaded settings ran without one lock"
-                + " for all or a reader waiting (%d thread dumps)", WAITING, TOGETHER,
-                (long) REQUESTS * CALLS_PER_REQUEST,
-                ScriptedSource.KEYS.size(), result.total(), locks.dumps()),
+                + " loaded each once and read each right; and %,d reads of loaded settings ran without an exclusive"
+                + " lock held, one lock for all or a reader waiting (%,d looks at the cache's locks, %d thread dumps)",
+                WAITING, TOGETHER, (long) REQUESTS * CALLS_PER_REQUEST, ScriptedSource.KEYS.size(), result.total(),
+                exclusive.looks(), locks.dumps()),
                 new Count("settings loaded, each once", ScriptedSource.KEYS.size(), ScriptedSource.KEYS.size()));
     }
 
