@@ -236,7 +236,7 @@ public final class ClassInitCycle implements Pitfall<Shipping> {
         Shipping shipping = Subjects.create(new FreshClasses(implementation).load().asSubclass(Shipping.class));
         shipping.quote("STANDARD", 1_000);
         shipping.options();
-        HeldLocks locks = new HeldLocks(trial.lockNames());
+        HeldLocks locks = HeldLocks.forCallersOf(implementation, trial.lockNames());
         int offset = random.nextInt(CODES.size());
         // They call until the dumps are taken: busy requests can starve the dumping thread for a while.
         Duration callFor = trial.remaining().minus(CALL_MARGIN);

@@ -271,7 +271,7 @@ public final class LockUpgrade implements Pitfall<Settings> {
             settings.get(key);
         }
         int loads = source.totalLoads();
-        HeldLocks locks = new HeldLocks(trial.lockNames());
+        HeldLocks locks = HeldLocks.forCallersOf(implementation, trial.lockNames());
         ExclusiveLocks exclusive = ExclusiveLocks.of(settings);
         WaitingCallers waits = new WaitingCallers(implementation, trial.lockNames());
         List<String> keys = ScriptedSource.KEYS;

@@ -99,7 +99,7 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
         if (alone != null) {
             return alone;
         }
-        HeldLocks locks = new HeldLocks(trial.lockNames());
+        HeldLocks locks = HeldLocks.forCallersOf(implementation, trial.lockNames());
         WaitingCallers waits = new WaitingCallers(implementation, trial.lockNames());
         long calls = 0;
         long parallel = 0;

@@ -112,7 +112,7 @@ public final class TornInvariant implements Pitfall<PriceBand> {
                     (reader, n) -> checks.read(reader, band));
             Stress feeding = Stress.start("feed", 1, target, limit, (feeder, n) -> feed.move(band, (int) n + 1));
             if (exclusion != null) {
-                dump(feeding, orders, limit, exclusion, trial);
+                dump(implementation, feeding, orders, limit, exclusion, trial);
             }
             Stress.Result fed = feeding.await(GRACE);
             orders.stop();
@@ -190,10 +190,11 @@ public final class TornInvariant implements Pitfall<PriceBand> {
     }
 
     /** Dumps the feed and the readers every half millisecond while the feed moves the band. */
-    private static void dump(Stress feeding, Stress orders, Duration limit, Exclusion exclusion, Trial trial) {
+    private static void dump(Class<? extends PriceBand> implementation, Stress feeding, Stress orders, Duration limit,
+            Exclusion exclusion, Trial trial) {
         List<Long> threads = new ArrayList<>(feeding.threadIds());
         threads.addAll(orders.threadIds());
-        HeldLocks dumps = new HeldLocks(trial.lockNames());
+        HeldLocks dumps = HeldLocks.forCallersOf(implementation, trial.lockNames());
         long end = System.nanoTime() + limit.toNanos();
         while (!feeding.done() && System.nanoTime() < end) {
             exclusion.tally(dumps.sample(threads));

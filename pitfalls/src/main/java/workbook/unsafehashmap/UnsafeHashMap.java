@@ -78,7 +78,7 @@ public final class UnsafeHashMap implements Pitfall<Devices> {
     public Finding run(Class<? extends Devices> implementation, Trial trial) throws Exception {
         long registered = 0;
         long parallel = 0;
-        HeldLocks locks = new HeldLocks(trial.lockNames());
+        HeldLocks locks = HeldLocks.forCallersOf(implementation, trial.lockNames());
         int round = 0;
         while (!trial.outOfTime() && (round < MIN_ROUNDS || parallel < ENOUGH_PARALLEL || locks.dumps() < MIN_DUMPS)) {
             round++;
