@@ -1,9 +1,23 @@
 package workbook.runner;
 
 import java.io.PrintWriter;
+import picocli.CommandLine.Command;
 import picocli.CommandLine;
 import workbook.harness.Processes;
-import picocli.CommandLine.Command;
+import workbook.runner.catalog.Catalog;
+import workbook.runner.commands.CheckCommand;
+import workbook.runner.commands.CompletionCommand;
+import workbook.runner.commands.HintCommand;
+import workbook.runner.commands.LessonCommand;
+import workbook.runner.commands.ListCommand;
+import workbook.runner.commands.ProgressCommand;
+import workbook.runner.commands.ReplCommand;
+import workbook.runner.commands.ResetCommand;
+import workbook.runner.commands.RunCommand;
+import workbook.runner.commands.ShowCommand;
+import workbook.runner.commands.SolutionCommand;
+import workbook.runner.commands.StressCommand;
+import workbook.runner.commands.VerifyCommand;
 
 /** The {@code workbook} command. */
 @Command(name = "workbook", mixinStandardHelpOptions = true, version = "workbook 0.1.0", description = "The Concurrency Pitfalls Workbook: broken and fixed Java concurrency examples, "
@@ -15,7 +29,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
-    final Workbook workbook;
+    public final Workbook workbook;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,7 +44,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     /** The command line with its error handling: one clear sentence, no stack trace unless {@code --verbose}. */
-    static CommandLine commandLine(Workbook workbook) {
+    public static CommandLine commandLine(Workbook workbook) {
         CommandLine line = new CommandLine(new Main(workbook));
         line.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
         line.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
@@ -72,8 +86,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     /** A mistake on the command line that picocli cannot see (a file that is not there, a bad number). */
-    static final class UsageProblem extends RuntimeException {
-        UsageProblem(String message) {
+    public static final class UsageProblem extends RuntimeException {
+        public UsageProblem(String message) {
             super(message);
         }
     }

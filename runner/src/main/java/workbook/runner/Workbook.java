@@ -6,13 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 import workbook.harness.TrialLauncher;
+import workbook.runner.catalog.Catalog;
+import workbook.runner.learner.ProgressStore;
+import workbook.runner.learner.Workspace;
+import workbook.runner.terminal.Style;
+import workbook.runner.terminal.Terminal;
 
 /**
  * What every command works with: the catalog, the learner's workspace and progress, the terminal's style, the
  * trial launcher, and the learner's input. One instance per process (the CLI and the REPL share it); tests build
  * their own.
  */
-final class Workbook {
+public final class Workbook {
 
     private final Supplier<Catalog> catalogLoader;
     private Catalog catalog;
@@ -23,7 +28,8 @@ final class Workbook {
     private final BufferedReader in;
     private final boolean interactive;
 
-    Workbook(Supplier<Catalog> catalog, Workspace workspace, Style style, TrialLauncher launcher, BufferedReader in,
+    public Workbook(Supplier<Catalog> catalog, Workspace workspace, Style style, TrialLauncher launcher,
+            BufferedReader in,
             boolean interactive) {
         this.catalogLoader = catalog;
         this.workspace = workspace;
@@ -40,35 +46,35 @@ final class Workbook {
     }
 
     /** The catalog, read once on first use (commands like {@code --help} never need it). */
-    synchronized Catalog catalog() {
+    public synchronized Catalog catalog() {
         if (catalog == null) {
             catalog = catalogLoader.get();
         }
         return catalog;
     }
 
-    Workspace workspace() {
+    public Workspace workspace() {
         return workspace;
     }
 
-    ProgressStore progress() {
+    public ProgressStore progress() {
         return progress;
     }
 
-    Style style() {
+    public Style style() {
         return style;
     }
 
-    TrialLauncher launcher() {
+    public TrialLauncher launcher() {
         return launcher;
     }
 
-    BufferedReader in() {
+    public BufferedReader in() {
         return in;
     }
 
     /** Whether a person is at a terminal (editors may be opened, questions asked). */
-    boolean interactive() {
+    public boolean interactive() {
         return interactive;
     }
 
@@ -76,7 +82,7 @@ final class Workbook {
     static final int MAX_BUDGET_SECONDS = 600;
 
     /** A trial's budget from {@code --budget}; a value no trial can work with is a usage error, not a verdict. */
-    static Duration budget(int seconds) {
+    public static Duration budget(int seconds) {
         if (seconds < 1 || seconds > MAX_BUDGET_SECONDS) {
             throw new Main.UsageProblem("--budget must be a whole number of seconds from 1 to " + MAX_BUDGET_SECONDS
                     + ", not " + seconds + ".");
