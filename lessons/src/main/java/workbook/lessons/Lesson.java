@@ -7,10 +7,12 @@ import java.util.List;
  *
  * @param source where it was read from, as a learner would find it in the repository
  * @param kind the failure kind it teaches, as the catalog spells it (checked against the pitfall's code)
+ * @param minutes how long a learner at the keyboard takes for it: the incident, the prediction, the run, a fix and its
+ *        check (what a track's length is made of)
  * @param noJcstress why the pitfall has no jcstress test beside it, for a race or visibility pitfall whose trap does not
  *        fit jcstress's shape (threads that each call a method once); null when it has one, or is of another kind
  */
-public record Lesson(String id, String title, int chapter, String kind, List<String> seeds, String summary,
+public record Lesson(String id, String title, int chapter, String kind, int minutes, List<String> seeds, String summary,
         Prediction predict, List<String> hints, String noJcstress, String body, String source) {
 
     public Lesson {

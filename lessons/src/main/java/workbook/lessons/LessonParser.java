@@ -22,6 +22,9 @@ public final class LessonParser {
     }
 
     /** A YAML reader that builds only plain maps, lists and scalars (SnakeYAML is not thread-safe: one per use). */
+    static final int MIN_MINUTES = 5;
+    static final int MAX_MINUTES = 60;
+
     static Yaml yaml() {
         return new Yaml(new SafeConstructor(new LoaderOptions()));
     }
@@ -64,9 +67,14 @@ public final class LessonParser {
         if (answer < 1 || answer > choices.size()) {
             throw p.wrong("answer", "must be between 1 and " + choices.size() + " (the number of choices)");
         }
+        int minutes = f.number("minutes");
+        if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
+            throw f.wrong("minutes", "must be from " + MIN_MINUTES + " to " + MAX_MINUTES + " (a learner's time for the"
+                    + " lesson, at the keyboard)");
+        }
         String body = parts.group(2);
         checkSections(file, body);
-        return new Lesson(id, f.text("title"), f.number("chapter"), f.text("kind"), f.texts("seed", 1),
+        return new Lesson(id, f.text("title"), f.number("chapter"), f.text("kind"), minutes, f.texts("seed", 1),
                 f.text("summary"), new Lesson.Prediction(p.text("question"), choices, answer), f.texts("hints", 3),
                 f.optionalText("jcstress"), body, file);
     }

@@ -29,11 +29,14 @@ public final class Lessons {
 
     private final List<Chapter> chapters;
     private final List<Lesson> lessons;
+    private final List<Track> tracks;
     private final List<LessonFormatException> problems;
 
-    private Lessons(List<Chapter> chapters, List<Lesson> lessons, List<LessonFormatException> problems) {
+    private Lessons(List<Chapter> chapters, List<Lesson> lessons, List<Track> tracks,
+            List<LessonFormatException> problems) {
         this.chapters = chapters;
         this.lessons = lessons;
+        this.tracks = tracks;
         this.problems = problems;
     }
 
@@ -47,7 +50,8 @@ public final class Lessons {
                 chapters.add(new Chapter((Integer) chapter.get("number"), (String) chapter.get("title"),
                         order == null ? List.of() : order.stream().map(String::valueOf).toList()));
             }
-            return read(chapters, lessonFiles());
+            Lessons read = read(chapters, lessonFiles());
+            return read.withTracks(yamlResource("tracks.yaml"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the lessons: " + e.getMessage(), e);
         }
@@ -75,7 +79,28 @@ public final class Lessons {
         lessons.sort(Comparator.comparingInt(Lesson::chapter)
                 .thenComparingInt(lesson -> byNumber.get(lesson.chapter()).position(lesson.id()))
                 .thenComparing(Lesson::id));
-        return new Lessons(List.copyOf(chapters), List.copyOf(lessons), List.copyOf(problems));
+        return new Lessons(List.copyOf(chapters), List.copyOf(lessons), List.of(), List.copyOf(problems));
+    }
+
+    /** These lessons with the tracks of a {@code tracks.yaml}'s YAML, checked against them. */
+    public Lessons withTracks(Object tracksYaml) {
+        List<LessonFormatException> more = new ArrayList<>(problems);
+        List<Track> read = TracksFile.read(tracksYaml, lessons, more);
+        return new Lessons(chapters, lessons, read, List.copyOf(more));
+    }
+
+    /** Parses YAML text, e.g. a {@code tracks.yaml}; for tests and for files read from elsewhere. */
+    public static Object yaml(String text) {
+        return LessonParser.yaml().load(text);
+    }
+
+    private static Object yamlResource(String name) throws IOException {
+        try (InputStream in = Lessons.class.getResourceAsStream("/" + FOLDER + "/" + name)) {
+            if (in == null) {
+                throw new IOException("there is no " + FOLDER + "/" + name);
+            }
+            return LessonParser.yaml().load(in);
+        }
     }
 
     public List<Chapter> chapters() {
@@ -87,7 +112,16 @@ public final class Lessons {
         return lessons;
     }
 
-    /** The lessons that could not be read, each with its file and field. */
+    /** The tracks that could be read, in the file's order. */
+    public List<Track> tracks() {
+        return tracks;
+    }
+
+    public Optional<Track> track(String name) {
+        return tracks.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** The lessons and tracks that could not be read, each with its file and field. */
     public List<LessonFormatException> problems() {
         return problems;
     }

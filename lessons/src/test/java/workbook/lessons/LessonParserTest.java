@@ -15,6 +15,7 @@ class LessonParserTest {
             title: "A demo"
             chapter: 3
             kind: RACE
+            minutes: 10
             seed: ["000"]
             summary: "One line."
             predict:

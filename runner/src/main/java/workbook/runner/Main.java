@@ -17,6 +17,7 @@ import workbook.runner.commands.RunCommand;
 import workbook.runner.commands.ShowCommand;
 import workbook.runner.commands.SolutionCommand;
 import workbook.runner.commands.StressCommand;
+import workbook.runner.commands.TrackCommand;
 import workbook.runner.commands.VerifyCommand;
 
 /** The {@code workbook} command. */
@@ -24,7 +25,8 @@ import workbook.runner.commands.VerifyCommand;
         + "and the evidence of their failures.", subcommands = {ListCommand.class, ShowCommand.class, RunCommand.class,
                 LessonCommand.class,
                 CheckCommand.class, HintCommand.class, SolutionCommand.class, ResetCommand.class,
-                VerifyCommand.class, StressCommand.class, ProgressCommand.class, CompletionCommand.class,
+                VerifyCommand.class, StressCommand.class, ProgressCommand.class, TrackCommand.class,
+                CompletionCommand.class,
                 ReplCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
@@ -60,7 +62,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (e instanceof Catalog.UnknownIdException || e instanceof UsageProblem) {
+            if (e instanceof Catalog.UnknownIdException || e instanceof Catalog.UnknownTrackException
+                    || e instanceof UsageProblem) {
                 err.println(e.getMessage());
                 return ExitCodes.USAGE;
             }

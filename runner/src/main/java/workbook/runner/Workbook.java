@@ -4,8 +4,11 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import workbook.harness.TrialLauncher;
+import workbook.lessons.Track;
 import workbook.runner.catalog.Catalog;
 import workbook.runner.learner.ProgressStore;
 import workbook.runner.learner.Workspace;
@@ -51,6 +54,17 @@ public final class Workbook {
             catalog = catalogLoader.get();
         }
         return catalog;
+    }
+
+    /** The track the learner follows, if it is one the catalog has (a track since renamed is followed no more). */
+    public Optional<Track> followedTrack() {
+        String name = progress.load().track();
+        return name == null ? Optional.empty() : catalog().lessons().track(name);
+    }
+
+    /** The pitfalls in the order the learner goes through them: the followed track's, or else the catalog's. */
+    public List<Catalog.Entry> learningOrder() {
+        return followedTrack().map(track -> catalog().entriesOf(track)).orElseGet(() -> catalog().entries());
     }
 
     public Workspace workspace() {

@@ -9,6 +9,7 @@ import workbook.harness.Pitfalls;
 import workbook.lessons.Chapter;
 import workbook.lessons.Lesson;
 import workbook.lessons.Lessons;
+import workbook.lessons.Track;
 
 /** The workbook's pitfalls joined with their lessons, in teaching order. */
 public final class Catalog {
@@ -66,6 +67,22 @@ public final class Catalog {
         return lessons;
     }
 
+    /** The tracks of {@code lessons/tracks.yaml} that could be read. */
+    public List<Track> tracks() {
+        return lessons.tracks();
+    }
+
+    /** The track of this name, or a usage error that names the tracks there are. */
+    public Track requireTrack(String name) {
+        return lessons.track(name).orElseThrow(() -> new UnknownTrackException(name,
+                lessons.tracks().stream().map(Track::name).toList()));
+    }
+
+    /** The pitfalls of a track, in its order (a lesson without its pitfall left out). */
+    public List<Entry> entriesOf(Track track) {
+        return track.lessons().stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
     public Optional<Entry> find(String id) {
         return entries.stream().filter(e -> e.id().equals(id)).findFirst();
     }
@@ -100,6 +117,14 @@ public final class Catalog {
             current = swap;
         }
         return previous[b.length()];
+    }
+
+    /** A name no track has. */
+    public static final class UnknownTrackException extends RuntimeException {
+        UnknownTrackException(String name, List<String> tracks) {
+            super("There is no track '" + name + "'. The tracks: " + String.join(", ", tracks)
+                    + " (`workbook track list` says what each is).");
+        }
     }
 
     /** An id no pitfall has. */

@@ -19,7 +19,8 @@ import workbook.runner.stress.StressTests;
 /**
  * Finds what is missing or inconsistent in the catalog, each problem naming the file (and field) to mend: a pitfall
  * without its broken or fixed example or its lesson, a duplicate id, a malformed lesson, a lesson whose kind
- * disagrees with its code, a lesson without a pitfall, a lesson missing from its chapter's teaching order.
+ * disagrees with its code, a lesson without a pitfall, a lesson missing from its chapter's teaching order or in no
+ * track.
  */
 public final class CatalogCheck {
 
@@ -76,6 +77,11 @@ public final class CatalogCheck {
             if (!chapter.lessons().contains(lesson.id())) {
                 problems.add(Lessons.REPOSITORY_FOLDER + "/chapters.yaml: chapter " + chapter.number()
                         + " does not list '" + lesson.id() + "' among its lessons (the teaching order)");
+            }
+            if (!lessons.tracks().isEmpty()
+                    && lessons.tracks().stream().noneMatch(track -> track.lessons().contains(lesson.id()))) {
+                problems.add(Lessons.REPOSITORY_FOLDER + "/tracks.yaml: no track lists '" + lesson.id() + "' (every"
+                        + " pitfall is in at least one, whole-catalog if no other)");
             }
         }
         Set<String> packages = new HashSet<>();

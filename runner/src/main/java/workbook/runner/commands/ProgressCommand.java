@@ -46,7 +46,7 @@ public final class ProgressCommand extends WorkbookCommand implements Callable<I
         }
         LearnerProgress progress = wb.progress().load();
         if (name != null) {
-            progress = new LearnerProgress(name, progress.pitfalls());
+            progress = progress.named(name);
             wb.progress().save(progress);
         }
         if (export != null) {

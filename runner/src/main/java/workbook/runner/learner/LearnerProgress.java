@@ -7,8 +7,10 @@ import java.util.TreeMap;
 /**
  * One learner's progress: per pitfall, what they have done. Saved as JSON in the workspace, exported for an
  * instructor, merged into a class table.
+ *
+ * @param track the track the learner follows ({@code workbook track follow}), or null: the catalog's order
  */
-public record LearnerProgress(String learner, Map<String, PitfallProgress> pitfalls) {
+public record LearnerProgress(String learner, Map<String, PitfallProgress> pitfalls, String track) {
 
     public LearnerProgress {
         pitfalls = new TreeMap<>(pitfalls == null ? Map.of() : pitfalls);
@@ -72,6 +74,16 @@ public record LearnerProgress(String learner, Map<String, PitfallProgress> pitfa
     LearnerProgress with(String id, PitfallProgress progress) {
         Map<String, PitfallProgress> copy = new TreeMap<>(pitfalls);
         copy.put(id, progress);
-        return new LearnerProgress(learner, copy);
+        return new LearnerProgress(learner, copy, track);
+    }
+
+    /** The same progress, following {@code track} (null: none). */
+    public LearnerProgress following(String track) {
+        return new LearnerProgress(learner, pitfalls, track);
+    }
+
+    /** The same progress, under another learner's name. */
+    public LearnerProgress named(String name) {
+        return new LearnerProgress(name, pitfalls, track);
     }
 }

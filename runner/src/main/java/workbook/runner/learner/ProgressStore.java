@@ -60,13 +60,13 @@ public final class ProgressStore {
 
     public LearnerProgress load() {
         if (!Files.exists(file)) {
-            return new LearnerProgress(defaultLearner(), null);
+            return new LearnerProgress(defaultLearner(), null, null);
         }
         try {
             return valid(json().readValue(file.toFile(), LearnerProgress.class));
         } catch (IOException e) {
             setAside(e);
-            return new LearnerProgress(defaultLearner(), null);
+            return new LearnerProgress(defaultLearner(), null, null);
         }
     }
 
@@ -123,6 +123,18 @@ public final class ProgressStore {
     public LearnerProgress update(String id, UnaryOperator<PitfallProgress> change) {
         LearnerProgress progress = load();
         LearnerProgress updated = progress.with(id, change.apply(progress.of(id)));
+        try {
+            save(updated);
+        } catch (IOException e) {
+            warnings.add("Your progress was not saved: " + file + " cannot be written (" + e.getClass().getSimpleName()
+                    + ": " + firstLine(e) + ").");
+        }
+        return updated;
+    }
+
+    /** Loads, follows {@code track} from now on (null: none), saves; a failed save is told as a warning. */
+    public LearnerProgress follow(String track) {
+        LearnerProgress updated = load().following(track);
         try {
             save(updated);
         } catch (IOException e) {

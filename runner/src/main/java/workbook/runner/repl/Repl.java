@@ -183,7 +183,8 @@ public final class Repl {
                 }
             }
             case "next" -> nextLesson(current).ifPresentOrElse(this::open,
-                    () -> out.println("Every pitfall after this one is fixed."));
+                    () -> out.println(wb.followedTrack().map(t -> "Every pitfall after this one in the track "
+                            + t.name() + " is fixed.").orElse("Every pitfall after this one is fixed.")));
             case "progress" -> cli.execute("progress");
             default -> {
                 if (current == null) {
@@ -400,7 +401,7 @@ public final class Repl {
     /** The first pitfall not yet fixed, after {@code after} in teaching order (from the start when null). */
     private Optional<Catalog.Entry> nextLesson(Catalog.Entry after) {
         LearnerProgress progress = wb.progress().load();
-        List<Catalog.Entry> entries = wb.catalog().entries();
+        List<Catalog.Entry> entries = wb.learningOrder();
         int from = after == null ? 0 : entries.indexOf(after) + 1;
         return entries.subList(Math.min(from, entries.size()), entries.size()).stream()
                 .filter(e -> progress.status(e.id()) != LearnerProgress.Status.FIXED).findFirst();

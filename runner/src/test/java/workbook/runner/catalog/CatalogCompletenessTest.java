@@ -20,6 +20,7 @@ class CatalogCompletenessTest {
             title: "Lost"
             chapter: 3
             kind: RACE
+            minutes: 10
             seed: ["000"]
             summary: "x"
             predict:

@@ -60,6 +60,56 @@ class CommandsTest {
     }
 
     @Test
+    void tracksAreListedShownFollowedAndLeft() {
+        assertEquals(ExitCodes.AS_EXPECTED, run("track"));
+        assertTrue(
+                out.toString().matches("(?s).*first-hour\\s+60 min\\s+5 pitfalls\\s+Concurrency pitfalls in an hour.*"),
+                out::toString);
+
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.AS_EXPECTED, run("track", "show", "memory-model"));
+        assertTrue(
+                out.toString()
+                        .matches("(?s).*1\\. stale-flag\\s+20 min\\s+new.*2\\. unsafe-publication.*3\\. this-escape.*"),
+                out::toString);
+        assertTrue(out.toString().contains("The lessons take 60 of its 60 minutes"), out::toString);
+
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.AS_EXPECTED, run("track", "follow", "memory-model"));
+        assertTrue(out.toString().contains("You follow memory-model now (3 pitfalls, 0 fixed)"), out::toString);
+        assertTrue(out.toString().contains("Next: stale-flag"), out::toString);
+
+        out.getBuffer().setLength(0);
+        run("list");
+        String list = out.toString();
+        assertTrue(list.contains("Track memory-model: Visibility and the memory model (60 minutes)"), list);
+        assertTrue(list.indexOf("stale-flag") < list.indexOf("unsafe-publication")
+                && list.indexOf("unsafe-publication") < list.indexOf("this-escape"), list);
+        assertFalse(list.contains("lost-update"), "only the track's pitfalls: " + list);
+
+        out.getBuffer().setLength(0);
+        run("list", "--all");
+        assertTrue(out.toString().contains("lost-update"), out::toString);
+
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.AS_EXPECTED, run("track", "leave"));
+        assertTrue(out.toString().startsWith("You follow memory-model no more"), out::toString);
+        out.getBuffer().setLength(0);
+        run("list");
+        assertTrue(out.toString().contains("Chapter 3: Races"), out::toString);
+    }
+
+    @Test
+    void anUnknownTrackIsAUsageErrorThatNamesTheTracks() {
+        assertEquals(ExitCodes.USAGE, run("track", "follow", "no-such-track"));
+        assertTrue(err.toString().startsWith("There is no track 'no-such-track'. The tracks: first-hour,"),
+                err::toString);
+
+        assertEquals(ExitCodes.USAGE, run("track", "show"));
+        assertTrue(err.toString().contains("Name the track: `workbook track show <name>`"), err::toString);
+    }
+
+    @Test
     void showRendersTheLessonAndMarksItSeen() {
         assertEquals(ExitCodes.AS_EXPECTED, run("show", "lost-update", "--width", "60"));
 
