@@ -62,8 +62,8 @@ public final class TrackCommand extends WorkbookCommand implements Callable<Inte
                     track.lessons().size(), track.title(), following ? "  " + style.green("(following)") : "");
         }
         out.println();
-        out.println("`workbook track show <name>` lists a track's pitfalls; `workbook track follow <name>` makes list"
-                + " and the REPL go in its order.");
+        out.println("`workbook track show <name>` lists a track's pitfalls;");
+        out.println("`workbook track follow <name>` makes list and the REPL go in its order.");
     }
 
     private static void show(Workbook wb, Track track, PrintWriter out) {

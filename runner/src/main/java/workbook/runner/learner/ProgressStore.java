@@ -122,19 +122,16 @@ public final class ProgressStore {
      */
     public LearnerProgress update(String id, UnaryOperator<PitfallProgress> change) {
         LearnerProgress progress = load();
-        LearnerProgress updated = progress.with(id, change.apply(progress.of(id)));
-        try {
-            save(updated);
-        } catch (IOException e) {
-            warnings.add("Your progress was not saved: " + file + " cannot be written (" + e.getClass().getSimpleName()
-                    + ": " + firstLine(e) + ").");
-        }
-        return updated;
+        return saveOrWarn(progress.with(id, change.apply(progress.of(id))));
     }
 
     /** Loads, follows {@code track} from now on (null: none), saves; a failed save is told as a warning. */
     public LearnerProgress follow(String track) {
-        LearnerProgress updated = load().following(track);
+        return saveOrWarn(load().following(track));
+    }
+
+    /** Saves; a save that fails costs the learner the change, not the command, and is told as a warning. */
+    private LearnerProgress saveOrWarn(LearnerProgress updated) {
         try {
             save(updated);
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -183,8 +184,8 @@ public final class Repl {
                 }
             }
             case "next" -> nextLesson(current).ifPresentOrElse(this::open,
-                    () -> out.println(wb.followedTrack().map(t -> "Every pitfall after this one in the track "
-                            + t.name() + " is fixed.").orElse("Every pitfall after this one is fixed.")));
+                    () -> out.println(wb.followedTrack().map(t -> "Every other pitfall of the track " + t.name()
+                            + " is fixed.").orElse("Every other pitfall is fixed.")));
             case "progress" -> cli.execute("progress");
             default -> {
                 if (current == null) {
@@ -398,12 +399,18 @@ public final class Repl {
                 .orElseThrow(() -> new IllegalStateException("the broken example of " + current.id() + " is missing"));
     }
 
-    /** The first pitfall not yet fixed, after {@code after} in teaching order (from the start when null). */
+    /**
+     * The first pitfall not yet fixed after {@code after} in the learner's order (the followed track's, or the
+     * catalog's), then from the start of it: one skipped on the way is not left behind. Empty when every other one is
+     * fixed.
+     */
     private Optional<Catalog.Entry> nextLesson(Catalog.Entry after) {
         LearnerProgress progress = wb.progress().load();
         List<Catalog.Entry> entries = wb.learningOrder();
         int from = after == null ? 0 : entries.indexOf(after) + 1;
-        return entries.subList(Math.min(from, entries.size()), entries.size()).stream()
+        List<Catalog.Entry> inTurn = new ArrayList<>(entries.subList(Math.min(from, entries.size()), entries.size()));
+        inTurn.addAll(entries.subList(0, Math.min(from, entries.size())));
+        return inTurn.stream().filter(e -> !e.equals(after))
                 .filter(e -> progress.status(e.id()) != LearnerProgress.Status.FIXED).findFirst();
     }
 
