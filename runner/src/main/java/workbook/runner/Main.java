@@ -10,6 +10,7 @@ import workbook.runner.commands.CompletionCommand;
 import workbook.runner.commands.HintCommand;
 import workbook.runner.commands.LessonCommand;
 import workbook.runner.commands.ListCommand;
+import workbook.runner.commands.PresentCommand;
 import workbook.runner.commands.ProgressCommand;
 import workbook.runner.commands.ReplCommand;
 import workbook.runner.commands.ResetCommand;
@@ -26,6 +27,7 @@ import workbook.runner.commands.VerifyCommand;
                 LessonCommand.class,
                 CheckCommand.class, HintCommand.class, SolutionCommand.class, ResetCommand.class,
                 VerifyCommand.class, StressCommand.class, ProgressCommand.class, TrackCommand.class,
+                PresentCommand.class,
                 CompletionCommand.class,
                 ReplCommand.class,
                 CommandLine.HelpCommand.class})

@@ -11,7 +11,12 @@ public final class Render {
 
     /** The verdict with its prose wrapped to the terminal's width. */
     public static String verdict(Verdict verdict, Style style) {
-        String text = VerdictText.render(verdict, MarkdownText.terminalWidth());
+        return verdict(verdict, style, MarkdownText.terminalWidth());
+    }
+
+    /** The verdict with its prose wrapped to {@code width} columns. */
+    public static String verdict(Verdict verdict, Style style, int width) {
+        String text = VerdictText.render(verdict, width);
         int end = text.indexOf('\n');
         String headline = text.substring(0, end);
         String colored = switch (verdict.outcome()) {
