@@ -11,11 +11,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import workbook.runner.ExitCodes;
-import workbook.runner.learner.LearnerProgress.PitfallProgress;
-import workbook.runner.learner.LearnerProgress.Status;
 import workbook.runner.Main;
 import workbook.runner.Workbook;
 import workbook.runner.catalog.Catalog;
+import workbook.runner.learner.ClassTable;
+import workbook.runner.learner.LearnerProgress.PitfallProgress;
+import workbook.runner.learner.LearnerProgress.Status;
 import workbook.runner.learner.LearnerProgress;
 import workbook.runner.learner.ProgressStore;
 import workbook.runner.learner.Workspace;
@@ -35,12 +36,23 @@ public final class ProgressCommand extends WorkbookCommand implements Callable<I
     @Option(names = "--merge", paramLabel = "<file>", arity = "1..*", description = "Merge these exports into one class table.")
     List<Path> merge = new ArrayList<>();
 
+    @Option(names = "--markdown", description = "With --merge: the class table as Markdown tables.")
+    boolean markdown;
+
+    @Option(names = "--track", paramLabel = "<name>", description = "With --merge: only this track's pitfalls, in its order (default: the pitfalls somebody started).")
+    String track;
+
     @Override
     public Integer call() throws IOException {
         Workbook wb = workbook();
         PrintWriter out = out();
+        if (merge.isEmpty() && (markdown || track != null)) {
+            throw new Main.UsageProblem("--markdown and --track shape the class table: use them with --merge <files>.");
+        }
         if (!merge.isEmpty()) {
-            out.print(classTable(readExports(), wb));
+            List<LearnerProgress> learners = readExports();
+            ClassTable table = new ClassTable(learners, classPitfalls(learners, wb));
+            out.print(markdown ? table.markdown() : table.text());
             out.flush();
             return ExitCodes.AS_EXPECTED;
         }
@@ -95,36 +107,13 @@ public final class ProgressCommand extends WorkbookCommand implements Callable<I
         return out.toString();
     }
 
-    /** One row per learner, one column per pitfall: F fixed, s seen, . new; and how many fixed each pitfall. */
-    private static String classTable(List<LearnerProgress> learners, Workbook wb) {
-        List<Catalog.Entry> entries = wb.catalog().entries();
-        int nameWidth = Math.max(7, learners.stream().mapToInt(l -> l.learner().length()).max().orElse(0));
-        StringBuilder out = new StringBuilder();
-        out.append("Pitfalls (columns, in order):\n");
-        for (int i = 0; i < entries.size(); i++) {
-            out.append(String.format(Locale.ROOT, "  %2d %s%n", i + 1, entries.get(i).id()));
+    /** The track's pitfalls, or those somebody started, in the catalog's order. */
+    private List<String> classPitfalls(List<LearnerProgress> learners, Workbook wb) {
+        Catalog catalog = wb.catalog();
+        if (track != null) {
+            return catalog.entriesOf(catalog.requireTrack(track)).stream().map(Catalog.Entry::id).toList();
         }
-        out.append(String.format(Locale.ROOT, "%n%-" + nameWidth + "s ", "learner"));
-        for (int i = 0; i < entries.size(); i++) {
-            out.append(String.format(Locale.ROOT, "%3d", i + 1));
-        }
-        out.append("  fixed\n");
-        for (LearnerProgress learner : learners) {
-            out.append(String.format(Locale.ROOT, "%-" + nameWidth + "s ", learner.learner()));
-            int fixed = 0;
-            for (Catalog.Entry e : entries) {
-                Status status = learner.status(e.id());
-                fixed += status == Status.FIXED ? 1 : 0;
-                out.append("  ").append(status == Status.FIXED ? 'F' : status == Status.SEEN ? 's' : '.');
-            }
-            out.append(String.format(Locale.ROOT, "  %d/%d%n", fixed, entries.size()));
-        }
-        out.append(String.format(Locale.ROOT, "%-" + nameWidth + "s ", "fixed"));
-        for (Catalog.Entry e : entries) {
-            out.append(String.format(Locale.ROOT, "%3d",
-                    learners.stream().filter(l -> l.status(e.id()) == Status.FIXED).count()));
-        }
-        out.append(String.format(Locale.ROOT, "%n%nF fixed, s seen, . not started; %d learners.%n", learners.size()));
-        return out.toString();
+        return catalog.entries().stream().map(Catalog.Entry::id)
+                .filter(id -> learners.stream().anyMatch(l -> l.status(id) != Status.NEW)).toList();
     }
 }

@@ -429,9 +429,24 @@ class CommandsTest {
 
         assertEquals(ExitCodes.AS_EXPECTED, run("progress", "--merge", ada.toString(), bob.toString()));
 
-        assertTrue(out.toString().contains("ada"), out::toString);
-        assertTrue(out.toString().matches("(?s).*bob\\s.*F.*1/.*"), out::toString);
+        String table = out.toString();
+        assertTrue(table.matches("(?s).*lost-update\\s+1/2\\s+-\\s+1\\s+0\\n.*"),
+                "fixed by one of two, hinted by one: " + table);
+        assertTrue(table.matches("(?s).*ada\\s+0/1\\s+-\\s+1\\s+0\\n.*"), table);
+        assertTrue(table.matches("(?s).*bob\\s+1/1\\s+-\\s+0\\s+0\\n.*"), table);
+        assertTrue(table.lines().allMatch(line -> line.length() <= 100), "fits a projector: " + table);
+
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.AS_EXPECTED, run("progress", "--merge", ada.toString(), bob.toString(), "--markdown",
+                "--track", "first-hour"));
+        String markdown = out.toString();
+        assertTrue(markdown.contains("| pitfall | fixed | predicted right | took hints | checks |"), markdown);
+        assertTrue(markdown.contains("| fire-and-forget-exception | 0/2 | - | 0 | 0 |"), markdown);
+        assertTrue(markdown.contains("| lost-update | 1/2 | - | 1 | 0 |"), markdown);
+        assertTrue(markdown.contains("| bob | 1/5 | - | 0 | 0 |"), markdown);
+
         assertEquals(ExitCodes.USAGE, run("progress", "--merge", workspace.resolve("nobody.json").toString()));
+        assertEquals(ExitCodes.USAGE, run("progress", "--markdown"));
     }
 
     @Test
