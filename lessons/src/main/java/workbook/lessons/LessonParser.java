@@ -76,7 +76,27 @@ public final class LessonParser {
         checkSections(file, body);
         return new Lesson(id, f.text("title"), f.number("chapter"), f.text("kind"), minutes, f.texts("seed", 1),
                 f.text("summary"), new Lesson.Prediction(p.text("question"), choices, answer), f.texts("hints", 3),
+                discussion(file, f),
                 f.optionalText("jcstress"), body, file);
+    }
+
+    /** The optional {@code discuss} list: each entry a question and its answer. */
+    private static List<Lesson.Discussion> discussion(String file, Fields f) throws LessonFormatException {
+        if (!f.map().containsKey("discuss")) {
+            return List.of();
+        }
+        if (!(f.map().get("discuss") instanceof List<?> entries)) {
+            throw f.wrong("discuss", "must be a list of questions, each with its answer");
+        }
+        List<Lesson.Discussion> questions = new ArrayList<>();
+        for (Object entry : entries) {
+            if (!(entry instanceof Map<?, ?> map)) {
+                throw f.wrong("discuss", "entry " + (questions.size() + 1) + " must have a question and an answer");
+            }
+            Fields q = new Fields(file, map, "discuss[" + (questions.size() + 1) + "].");
+            questions.add(new Lesson.Discussion(q.text("question"), q.text("answer")));
+        }
+        return questions;
     }
 
     private static void checkSections(String file, String body) throws LessonFormatException {

@@ -57,6 +57,30 @@ class LessonParserTest {
     }
 
     @Test
+    void readsTheMinutesAndTheQuestionsForTheRoom() throws Exception {
+        Lesson lesson = LessonParser.parse("demo.md", "demo", lesson(FRONT + """
+                discuss:
+                  - question: "Where else?"
+                    answer: "Everywhere."
+                """, BODY));
+
+        assertEquals(10, lesson.minutes());
+        assertEquals(List.of(new Lesson.Discussion("Where else?", "Everywhere.")), lesson.discuss());
+        assertEquals(List.of(), LessonParser.parse("demo.md", "demo", lesson(FRONT, BODY)).discuss());
+    }
+
+    @Test
+    void aQuestionWithoutItsAnswerOrAnOddLengthIsRefused() {
+        var noAnswer = assertThrows(LessonFormatException.class, () -> LessonParser.parse("demo.md", "demo",
+                lesson(FRONT + "discuss:\n  - question: \"Where else?\"\n", BODY)));
+        assertEquals("discuss[1].answer", noAnswer.field());
+
+        var tooLong = assertThrows(LessonFormatException.class, () -> LessonParser.parse("demo.md", "demo",
+                lesson(FRONT.replace("minutes: 10", "minutes: 90"), BODY)));
+        assertEquals("minutes", tooLong.field());
+    }
+
+    @Test
     void aMissingFieldIsNamed() {
         var e = assertThrows(LessonFormatException.class,
                 () -> LessonParser.parse("demo.md", "demo", lesson(FRONT.replace("kind: RACE\n", ""), BODY)));

@@ -3,8 +3,12 @@ package workbook.lessons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TracksTest {
@@ -25,6 +29,21 @@ class TracksTest {
         for (Lesson lesson : lessons.all()) {
             assertTrue(lessons.tracks().stream().anyMatch(t -> t.lessons().contains(lesson.id())),
                     lesson.id() + " is in no track of " + TracksFile.FILE);
+        }
+    }
+
+    @Test
+    void theInstructorsGuideListsEveryTrackWithItsMinutesAndNoOther() throws Exception {
+        String guide = Files.readString(Path.of("INSTRUCTORS.md"));
+        List<Track> tracks = Lessons.load().tracks();
+        for (Track track : tracks) {
+            assertTrue(guide.contains("| `" + track.name() + "` | " + track.minutes() + " |"),
+                    "INSTRUCTORS.md's table of tracks lacks " + track.name() + " (" + track.minutes() + " minutes)");
+        }
+        Matcher row = Pattern.compile("(?m)^\\| `([a-z0-9-]+)` \\| \\d+ \\|").matcher(guide);
+        while (row.find()) {
+            String name = row.group(1);
+            assertTrue(tracks.stream().anyMatch(t -> t.name().equals(name)), "INSTRUCTORS.md names no track " + name);
         }
     }
 

@@ -25,6 +25,8 @@ import workbook.runner.stress.StressTests;
 public final class CatalogCheck {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    /** Questions for a room that every lesson has (presenter mode shows them after the fixed run). */
+    static final int MIN_DISCUSSION = 2;
 
     private CatalogCheck() {
     }
@@ -62,6 +64,11 @@ public final class CatalogCheck {
                             + pitfall.getClass().getSimpleName() + ".kind()) says " + pitfall.kind());
                 }
                 problems.addAll(jcstressProblems(pitfall, lesson, lessonFile));
+                if (lesson.discuss().size() < MIN_DISCUSSION) {
+                    problems.add(lessonFile + ": front matter field 'discuss' has " + lesson.discuss().size()
+                            + " questions for the room; an instructor needs at least " + MIN_DISCUSSION
+                            + ", each with its expected answer");
+                }
             }, () -> {
                 if (!unreadable) {
                     problems.add(lessonFile + ": missing (the lesson of " + id + ")");

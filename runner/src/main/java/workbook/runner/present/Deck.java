@@ -20,7 +20,8 @@ import workbook.runner.terminal.Style;
 
 /**
  * The slides of one or more pitfalls, for a projector: the incident, the question for the room, the broken code, its
- * run with the evidence (and the answer), the fix as a diff, the fixed run. A pitfall's two runs start, one after the
+ * run with the evidence (and the answer), the fix as a diff, the fixed run, then the lesson's questions for a
+ * discussion and, a key later, their answers. A pitfall's two runs start, one after the
  * other, when its first slide is shown, so that their verdicts are ready by the time the room gets there.
  */
 final class Deck {
@@ -65,6 +66,18 @@ final class Deck {
         slides.add(new Run(id, "The broken run", broken, "The answer: " + answer));
         slides.add(new Text(id, "The fix", (width, style) -> SolutionDiff.of(entry.pitfall(), style)));
         slides.add(new Run(id, "The fixed run", fixed, null));
+        if (!lesson.discuss().isEmpty()) {
+            StringBuilder questions = new StringBuilder();
+            StringBuilder answers = new StringBuilder();
+            for (int i = 0; i < lesson.discuss().size(); i++) {
+                Lesson.Discussion discussion = lesson.discuss().get(i);
+                questions.append(i + 1).append(". ").append(discussion.question()).append("\n");
+                answers.append(i + 1).append(". **").append(discussion.question()).append("**\n\n   ")
+                        .append(discussion.answer()).append("\n\n");
+            }
+            slides.add(new Text(id, "For the room", markdown(questions.toString())));
+            slides.add(new Text(id, "Answers", markdown(answers.toString())));
+        }
     }
 
     private static BiFunction<Integer, Style, String> markdown(String text) {

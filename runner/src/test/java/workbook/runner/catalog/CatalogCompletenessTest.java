@@ -28,6 +28,11 @@ class CatalogCompletenessTest {
               choices: ["a", "b"]
               answer: 1
             hints: ["1", "2", "3"]
+            discuss:
+              - question: "q1"
+                answer: "a1"
+              - question: "q2"
+                answer: "a2"
             """;
 
     @Test
@@ -81,6 +86,18 @@ class CatalogCompletenessTest {
                 List.of("lessons/src/main/resources/lessons/lost-update.md: front matter field 'kind' says DEADLOCK,"
                         + " the code (LostUpdate.kind()) says RACE"),
                 problems);
+    }
+
+    @Test
+    void aLessonWithTooFewQuestionsForTheRoomIsNamed() {
+        String lesson = Lessons.load().byId("lost-update").orElseThrow().body();
+        String front = FRONT_OF_LOST_UPDATE.substring(0, FRONT_OF_LOST_UPDATE.indexOf("discuss:"));
+
+        List<String> problems = CatalogCheck.problems(List.of(pitfall("lost-update")),
+                Lessons.read(Lessons.load().chapters(), Map.of("lost-update", "---\n" + front + "---\n" + lesson)));
+
+        assertEquals(List.of("lessons/src/main/resources/lessons/lost-update.md: front matter field 'discuss' has 0"
+                + " questions for the room; an instructor needs at least 2, each with its expected answer"), problems);
     }
 
     @Test

@@ -15,6 +15,7 @@ import workbook.harness.FailureKind;
 import workbook.harness.Outcome;
 import workbook.harness.Variant;
 import workbook.harness.Verdict;
+import workbook.lessons.Lesson;
 import workbook.runner.catalog.Catalog;
 import workbook.runner.terminal.Style;
 
@@ -62,6 +63,11 @@ class PresenterTest {
         }
     }
 
+    /** The first words of a question or answer, as a plain screen shows them. */
+    private static String start(String text) {
+        return text.substring(0, Math.min(20, text.length()));
+    }
+
     private static void sleep(Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
@@ -88,29 +94,41 @@ class PresenterTest {
     @Test
     void walksEveryStepForwardAndBackAndShowsARunThatTookTwoTries() {
         AtomicInteger brokenRuns = new AtomicInteger();
+        Deck deck = deck(brokenRuns);
         ScriptedScreen screen = new ScriptedScreen(60, Screen.Key.NEXT, Screen.Key.NEXT, Screen.Key.NEXT,
-                Screen.Key.BACK, Screen.Key.NEXT, Screen.Key.NEXT, Screen.Key.NEXT, Screen.Key.NEXT);
-        new Presenter(deck(brokenRuns).slides(), screen, Style.plain()).run();
+                Screen.Key.BACK, Screen.Key.NEXT, Screen.Key.NEXT, Screen.Key.NEXT, Screen.Key.NEXT, Screen.Key.NEXT,
+                Screen.Key.NEXT);
+        new Presenter(deck.slides(), screen, Style.plain()).run();
 
         List<String> titles = screen.frames.stream().filter(f -> !f.contains("in a JVM of its own..."))
                 .map(f -> f.lines().findFirst().orElseThrow()).toList();
-        assertEquals(List.of("lost-update  1/6  Lost updates on a shared counter", "lost-update  2/6  Predict",
-                "lost-update  3/6  The broken code", "lost-update  4/6  The broken run",
-                "lost-update  3/6  The broken code", "lost-update  4/6  The broken run", "lost-update  5/6  The fix",
-                "lost-update  6/6  The fixed run", "lost-update  6/6  The fixed run"), titles);
+        assertEquals(List.of("lost-update  1/8  Lost updates on a shared counter", "lost-update  2/8  Predict",
+                "lost-update  3/8  The broken code", "lost-update  4/8  The broken run",
+                "lost-update  3/8  The broken code", "lost-update  4/8  The broken run", "lost-update  5/8  The fix",
+                "lost-update  6/8  The fixed run", "lost-update  7/8  For the room", "lost-update  8/8  Answers",
+                "lost-update  8/8  Answers"), titles);
         String question = screen.frames.get(1);
         assertTrue(question.contains("What will the counter say"), question);
         assertFalse(question.contains("The answer"), "the room answers first: " + question);
-        String run = screen.frames.stream().filter(f -> f.contains("4/6  The broken run")
+        String run = screen.frames.stream().filter(f -> f.contains("4/8  The broken run")
                 && !f.contains("in a JVM of its own...")).findFirst().orElseThrow();
         assertTrue(run.contains("Run 2 of up to 3; before it: [INCONCLUSIVE (this machine was too busy to tell)]"),
                 run);
         assertTrue(run.contains("REPRODUCED") && run.contains("views went missing"), run);
         assertTrue(run.contains("The answer: 2. Less than 400,000"), run);
         assertEquals(2, brokenRuns.get(), "run again until it showed the failure, then no more");
-        assertTrue(screen.frames.stream().anyMatch(f -> f.contains("5/6  The fix") && f.contains("+")
+        assertTrue(screen.frames.stream().anyMatch(f -> f.contains("5/8  The fix") && f.contains("+")
                 && f.contains("-")), "the fix as a diff");
-        assertTrue(screen.last().contains("CLEAN") && screen.last().contains("the end: q quits"), screen.last());
+        assertTrue(screen.frames.stream().anyMatch(f -> f.contains("6/8  The fixed run") && f.contains("CLEAN")),
+                "the fixed run");
+        Lesson lesson = Catalog.load().require("lost-update").requireLesson();
+        String forTheRoom = screen.frames.stream().filter(f -> f.contains("7/8  For the room")).findFirst()
+                .orElseThrow();
+        assertTrue(forTheRoom.contains(start(lesson.discuss().get(0).question())), forTheRoom);
+        assertFalse(forTheRoom.contains(start(lesson.discuss().get(0).answer())),
+                "answers come a key later: " + forTheRoom);
+        assertTrue(screen.last().contains(start(lesson.discuss().get(0).answer())), screen.last());
+        assertTrue(screen.last().contains("the end: q quits"), screen.last());
     }
 
     @Test
@@ -120,7 +138,7 @@ class PresenterTest {
 
         assertTrue(screen.frames.get(0).matches("(?s).*page 1 of \\d+.*"), screen.frames.get(0));
         assertTrue(screen.frames.get(1).matches("(?s).*page 2 of \\d+.*"), screen.frames.get(1));
-        assertTrue(screen.frames.get(1).startsWith("lost-update  1/6"), "still the incident: " + screen.frames.get(1));
+        assertTrue(screen.frames.get(1).startsWith("lost-update  1/8"), "still the incident: " + screen.frames.get(1));
         assertTrue(screen.frames.get(2).matches("(?s).*page 1 of \\d+.*"), screen.frames.get(2));
         assertTrue(screen.frames.stream().allMatch(f -> f.lines().count() <= 12), "no frame taller than the screen");
     }
