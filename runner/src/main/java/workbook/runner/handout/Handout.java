@@ -40,8 +40,9 @@ public final class Handout {
                         + lib.resolve("*"),
                 "workbook.runner.Main"));
         command.addAll(List.of(args));
+        ignoreCtrlC();
         Process workbook = new ProcessBuilder(command).inheritIO().start();
-        // Ctrl-C reaches both JVMs: the workbook handles it (the REPL stops a snippet and goes on); this one waits.
+        // Should this JVM be ended all the same (a kill), it waits for the workbook, which is its only work.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 workbook.waitFor();
@@ -50,6 +51,19 @@ public final class Handout {
             }
         }));
         System.exit(workbook.waitFor());
+    }
+
+    /**
+     * Ctrl-C reaches both JVMs: the workbook handles it (the REPL stops a snippet and goes on, a trial is stopped),
+     * and this one, which only waits for it, leaves it alone and keeps its exit status.
+     */
+    private static void ignoreCtrlC() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
+            });
+        } catch (IllegalArgumentException e) {
+            // No such signal here: nothing to ignore.
+        }
     }
 
     private static Path ownJar() throws URISyntaxException {
