@@ -3,12 +3,15 @@ package workbook.runner.commands;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import workbook.harness.Pitfall;
 import workbook.harness.Variant;
 import workbook.harness.Verdict;
@@ -17,9 +20,11 @@ import workbook.runner.ExitCodes;
 import workbook.runner.Workbook;
 import workbook.runner.catalog.Catalog;
 import workbook.runner.catalog.LessonSections;
+import workbook.runner.catalog.PitfallIds;
 import workbook.runner.learner.Check;
 import workbook.runner.learner.CheckReports;
 import workbook.runner.learner.Editor;
+import workbook.runner.learner.LearnerProgress;
 import workbook.runner.learner.Prediction;
 import workbook.runner.terminal.MarkdownText;
 import workbook.runner.terminal.Render;
@@ -27,12 +32,16 @@ import workbook.runner.terminal.SolutionDiff;
 import workbook.runner.terminal.Style;
 
 /**
- * {@code workbook lesson <id>}: the guided walk. The incident; a prediction before running; the broken example run
+ * {@code workbook lesson [<id>]}: the guided walk (without an id, the next pitfall not fixed in the learner's order:
+ * the followed track's, or the catalog's). The incident; a prediction before running; the broken example run
  * and its evidence; why; then the learner fixes their copy, with hints on request, until the check says FIXED; and
  * the solution as a diff. Reads answers line by line, so it works at a terminal and from a script alike.
  */
 @Command(name = "lesson", mixinStandardHelpOptions = true, description = "Walk through a pitfall: the incident, predict, run, observe, hints, fix, check, solution.")
-public final class LessonCommand extends PitfallCommand implements Callable<Integer> {
+public final class LessonCommand extends WorkbookCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "<id>", arity = "0..1", completionCandidates = PitfallIds.class, description = "The pitfall, e.g. lost-update (default: the next one not fixed, in the order of the track you follow or the catalog's).")
+    String id;
 
     @Option(names = "--budget", paramLabel = "<seconds>", defaultValue = "5", description = "How long each trial may look for evidence (default: ${DEFAULT-VALUE} s).")
     int budgetSeconds;
@@ -46,7 +55,14 @@ public final class LessonCommand extends PitfallCommand implements Callable<Inte
         wb = workbook();
         out = out();
         width = MarkdownText.terminalWidth();
-        Catalog.Entry entry = entry();
+        Catalog.Entry entry = id != null ? wb.catalog().require(id) : next(null).orElse(null);
+        if (entry == null) {
+            out.println(wb.followedTrack().map(t -> "Every pitfall of the track " + t.name() + " is fixed: `workbook"
+                    + " track list` for another.").orElse("Every pitfall is fixed."));
+            out.flush();
+            return ExitCodes.AS_EXPECTED;
+        }
+        id = entry.id();
         Lesson lesson = entry.requireLesson();
         Map<String, String> sections = LessonSections.of(lesson);
         Style style = wb.style();
@@ -142,12 +158,28 @@ public final class LessonCommand extends PitfallCommand implements Callable<Inte
         }
     }
 
+    /** The first pitfall not fixed in the learner's order, after {@code after} (from the start when null). */
+    private Optional<Catalog.Entry> next(String after) {
+        LearnerProgress progress = wb.progress().load();
+        List<Catalog.Entry> order = wb.learningOrder();
+        int from = 0;
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).id().equals(after)) {
+                from = i + 1;
+            }
+        }
+        return order.subList(from, order.size()).stream()
+                .filter(e -> progress.status(e.id()) != LearnerProgress.Status.FIXED).findFirst();
+    }
+
     private int finish(Pitfall<?> pitfall, Map<String, String> sections) {
         out.println();
         out.println(wb.style().bold("The reference fix, as a diff against the broken example:"));
         out.print(SolutionDiff.of(pitfall, wb.style()));
         section("Fix it", sections);
         section("Takeaway", sections);
+        next(id).ifPresent(next -> out.println(wb.style().dim("Next: `workbook lesson " + next.id() + "` ("
+                + next.title() + ").")));
         out.flush();
         return ExitCodes.AS_EXPECTED;
     }

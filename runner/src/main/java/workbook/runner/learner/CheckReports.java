@@ -35,8 +35,9 @@ public final class CheckReports {
         }
         if (!report.restored().isEmpty()) {
             out.println();
-            out.println(style.bold(style.red("The trial changed your workspace")) + ", so the check put it back and"
-                    + " does not count this as a fix:");
+            out.println(style.bold(style.red("Your workspace changed while the trial ran")) + ", so the check put it"
+                    + " back and does not count this as a fix (if you, or the workbook in another terminal, changed it"
+                    + " meanwhile, check again):");
             report.restored().forEach(restored -> out.println("  " + restored));
         }
         List<String> warnings = report.compilation().warnings();

@@ -100,6 +100,17 @@ class CommandsTest {
     }
 
     @Test
+    void aLessonWithoutAnIdIsTheNextInTheFollowedTrack() {
+        run("track", "follow", "memory-model");
+        out.getBuffer().setLength(0);
+
+        assertEquals(ExitCodes.AS_EXPECTED, run("lesson"), err::toString);
+
+        assertTrue(out.toString().startsWith("THE STOP FLAG THE WORKER NEVER SEES"), out::toString);
+        assertTrue(out.toString().contains("'workbook lesson stale-flag' starts again"), out::toString);
+    }
+
+    @Test
     void anUnknownTrackIsAUsageErrorThatNamesTheTracks() {
         assertEquals(ExitCodes.USAGE, run("track", "follow", "no-such-track"));
         assertTrue(err.toString().startsWith("There is no track 'no-such-track'. The tracks: first-hour,"),
@@ -230,12 +241,23 @@ class CommandsTest {
 
         assertEquals(ExitCodes.DOES_NOT_WORK, run("check", "lost-update", "--source", fix.toString()));
 
-        assertTrue(out.toString().contains("The trial changed your workspace"), out::toString);
+        assertTrue(out.toString().contains("Your workspace changed while the trial ran"), out::toString);
         assertTrue(out.toString().contains("progress.json (deleted)"), out::toString);
-        assertTrue(out.toString().contains("vandal.java (changed)"), out::toString);
-        assertTrue(out.toString().contains("new-file.txt (added, removed again)"), out::toString);
+        assertTrue(out.toString().contains("vandal.java (changed; that version is kept in .kept-after-check/"),
+                out::toString);
+        assertTrue(out.toString().contains("new-file.txt (added; taken away to .kept-after-check/"), out::toString);
         assertEquals(fixBefore, Files.readString(fix));
         assertFalse(Files.exists(workspace.resolve("new-file.txt")));
+        try (var kept = Files.walk(workspace.resolve(".kept-after-check"))) {
+            assertEquals(List.of("gone", "left behind"), kept.filter(Files::isRegularFile).sorted()
+                    .map(file -> {
+                        try {
+                            return Files.readString(file);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).sorted().toList(), "nothing is lost: what the guard took away is kept");
+        }
         assertTrue(Files.readString(workspace.resolve("progress.json")).contains("Ada"), progressBefore);
     }
 

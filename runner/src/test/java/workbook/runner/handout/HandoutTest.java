@@ -22,7 +22,7 @@ import workbook.runner.repl.ReplTest;
 /**
  * The offline handout as an attendee meets it: {@code java -jar workbook-handout.jar} in an empty folder, with another
  * home, nothing of Maven or the checkout on its class path. Runs after the package phase (runner/pom.xml), beside the
- * REPL's sessions; the check, which runs trials, takes the machine alone.
+ * REPL's sessions.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class HandoutTest {
@@ -45,13 +45,16 @@ class HandoutTest {
     private record Ran(int status, String output) {
     }
 
-    /** The handout's java -jar, with its own home and workspace, fed {@code input}, bounded. */
-    private static Ran handout(String input, String... args) throws Exception {
+    /**
+     * The handout's java -jar, fed {@code input}, bounded; each test with a workspace of its own (they run at once, and a
+     * check guards its workspace against changes while its trials run).
+     */
+    private static Ran handout(String workspace, String input, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Duser.home=" + home, "-jar", handout.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(empty.toFile()).redirectErrorStream(true);
-        builder.environment().put("WORKBOOK_HOME", home.resolve("workspace").toString());
+        builder.environment().put("WORKBOOK_HOME", home.resolve(workspace).toString());
         builder.environment().remove("CLASSPATH");
         Process process = builder.start();
         process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
@@ -68,18 +71,19 @@ class HandoutTest {
     @Test
     @ResourceLock(value = ReplTest.MACHINE, mode = ResourceAccessMode.READ)
     void listsTheCatalog() throws Exception {
-        Ran list = handout("", "list");
+        Ran list = handout("list", "", "list");
 
         assertEquals(0, list.status(), list.output());
         assertTrue(list.output().contains("Chapter 3: Races"), list.output());
     }
 
+    /** A pitfall whose trials need no idle cores: they may run beside the REPL's sessions. */
     @Test
-    @ResourceLock(ReplTest.MACHINE)
+    @ResourceLock(value = ReplTest.MACHINE, mode = ResourceAccessMode.READ)
     void checksAFixWithItsTrials() throws Exception {
-        Path fix = Path.of("src/test/fixes/lost-update/right-atomic-increment.java").toAbsolutePath();
+        Path fix = Path.of("src/test/fixes/swallowed-interrupt/right-return-on-interrupt.java").toAbsolutePath();
 
-        Ran check = handout("", "check", "lost-update", "--source", fix.toString());
+        Ran check = handout("check", "", "check", "swallowed-interrupt", "--source", fix.toString());
 
         assertEquals(0, check.status(), check.output());
         assertTrue(check.output().contains("FIXED: 3 trials"), check.output());
@@ -88,7 +92,7 @@ class HandoutTest {
     @Test
     @ResourceLock(value = ReplTest.MACHINE, mode = ResourceAccessMode.READ)
     void opensTheReplAndEvaluatesJava() throws Exception {
-        Ran repl = handout("int answer = 6 * 7;\nanswer\n");
+        Ran repl = handout("repl", "int answer = 6 * 7;\nanswer\n");
 
         assertEquals(0, repl.status(), repl.output());
         assertTrue(repl.output().contains("answer ==> 42"), repl.output());
