@@ -31,7 +31,16 @@ public final class Handout {
     private Handout() {
     }
 
+    /** The oldest JDK the workbook runs on (virtual threads, and the language level of its code). */
+    static final int JDK = 21;
+
     public static void main(String[] args) throws Exception {
+        if (Runtime.version().feature() < JDK) {
+            System.err.println("The workbook needs a JDK " + JDK + " or later; this java is "
+                    + Runtime.version().feature() + " (" + System.getProperty("java.home") + "). Run the handout"
+                    + " with one: <jdk " + JDK + "+>/bin/java -jar " + ownJar().getFileName());
+            System.exit(2);
+        }
         Path jar = ownJar();
         Path lib = unpacked(jar);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
