@@ -37,7 +37,7 @@ import workbook.runner.terminal.Style;
  * and its evidence; why; then the learner fixes their copy, with hints on request, until the check says FIXED; and
  * the solution as a diff. Reads answers line by line, so it works at a terminal and from a script alike.
  */
-@Command(name = "lesson", mixinStandardHelpOptions = true, description = "Walk through a pitfall: the incident, predict, run, observe, hints, fix, check, solution.")
+@Command(name = "lesson", mixinStandardHelpOptions = true, description = "Walk through a pitfall (without an id: the next one not fixed, in your track's order): the incident, predict, run, observe, hints, fix, check, solution.")
 public final class LessonCommand extends WorkbookCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "<id>", arity = "0..1", completionCandidates = PitfallIds.class, description = "The pitfall, e.g. lost-update (default: the next one not fixed, in the order of the track you follow or the catalog's).")

@@ -15,7 +15,7 @@ import workbook.runner.terminal.MarkdownText;
 import workbook.runner.terminal.Terminal;
 
 /** {@code workbook present <id> | --track <name>}: a pitfall for a projector, a key a step. */
-@Command(name = "present", mixinStandardHelpOptions = true, description = "Present a pitfall (or a track's pitfalls) for a projector, one step per key: the incident, the question for the room, the broken code and its run, the fix as a diff, the fixed run. The runs start in the background and are run again until they show their point. When the output is no terminal, every step is written out.")
+@Command(name = "present", mixinStandardHelpOptions = true, description = "Present a pitfall (or a track's pitfalls) for a projector, one step per key: the incident, the question for the room, the broken code and its run, the fix as a diff, the fixed run, questions for the room and their answers. The runs start in the background and are run again until they show their point. When the output is no terminal, every step is written out.")
 public final class PresentCommand extends WorkbookCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "<id>", arity = "0..1", completionCandidates = PitfallIds.class, description = "The pitfall to present.")
