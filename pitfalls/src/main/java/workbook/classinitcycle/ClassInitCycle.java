@@ -15,6 +15,7 @@ import java.util.function.Function;
 import workbook.harness.Evidence;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
+import workbook.harness.FreshClasses;
 import workbook.harness.HeldLocks;
 import workbook.harness.Pitfall;
 import workbook.harness.Stress;

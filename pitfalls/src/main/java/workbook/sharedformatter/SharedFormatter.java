@@ -15,6 +15,7 @@ import workbook.harness.Evidence;
 import workbook.harness.Evidence.Count;
 import workbook.harness.FailureKind;
 import workbook.harness.Finding;
+import workbook.harness.FreshClasses;
 import workbook.harness.HeldLocks;
 import workbook.harness.Pitfall;
 import workbook.harness.Stress;
@@ -244,7 +245,8 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
         WrongAnswer again = again(implementation, first.call());
         if (again != null) {
             return trial.notWorking(first.logger() + " called " + first.call().show() + " and it " + answer(first)
-                    + "; called again alone, on a new format, it " + answer(again) + ": " + right(first.call()));
+                    + "; called again alone, on a new format of its class loaded anew, it " + answer(again) + ": "
+                    + right(first.call()));
         }
         Count right = new Count("calls answered right", calls, calls - wrong - threw);
         String summary = String.format(Locale.ROOT,
@@ -263,11 +265,24 @@ public final class SharedFormatter implements Pitfall<TimestampFormat> {
                         + " when two threads call it at once, each one's work overwrites the other's."));
     }
 
-    /** The same call on a new format, alone: null if it answers right. */
+    /**
+     * The same call on a new format, alone, of its class loaded anew: a format that keeps its state in a static field
+     * shares it with the formats of its class, and the race that broke that state would answer wrong again. Null if it
+     * answers right.
+     */
     private static WrongAnswer again(Class<? extends TimestampFormat> implementation, Call call) {
         LogLines alone = LogLines.of(call);
-        alone.call(0, 0, Subjects.create(implementation));
+        alone.call(0, 0, Subjects.create(fresh(implementation)));
         return alone.tally(0).first();
+    }
+
+    /** The class loaded anew, with statics of its own; the class itself if its bytes cannot be found again. */
+    private static Class<? extends TimestampFormat> fresh(Class<? extends TimestampFormat> implementation) {
+        try {
+            return new FreshClasses(implementation).load().asSubclass(TimestampFormat.class);
+        } catch (ClassNotFoundException | RuntimeException e) {
+            return implementation;
+        }
     }
 
     private static Finding tookTurns(long calls, int round, HeldLocks.Lock lock, HeldLocks locks, Trial trial) {

@@ -1,4 +1,4 @@
-package workbook.classinitcycle;
+package workbook.harness;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,22 +12,23 @@ import java.util.jar.JarFile;
 
 /**
  * Loads the class under test and its nested classes anew, from the same bytes as the loader that loaded it, so that
- * each round starts with classes that nothing has initialised yet; everything else (the contract, the carrier) comes
- * from that loader, shared. A class is initialised once per loader: this is how a round gets a first use again.
+ * a scenario gets classes that nothing has initialised yet, with statics of their own: a round of class-init-cycle
+ * gets a first use again; shared-formatter calls a format whose static state no race has touched. Everything else
+ * (the contract, the carrier) comes from that loader, shared. A class is initialised once per loader.
  */
-final class FreshClasses extends ClassLoader {
+public final class FreshClasses extends ClassLoader {
 
     private final String outer;
     private final URL location;
 
-    FreshClasses(Class<?> implementation) {
+    public FreshClasses(Class<?> implementation) {
         super("fresh-" + implementation.getSimpleName(), implementation.getClassLoader());
         this.outer = implementation.getName();
         this.location = implementation.getProtectionDomain().getCodeSource().getLocation();
     }
 
     /** The class under test, loaded anew and not initialised. */
-    Class<?> load() throws ClassNotFoundException {
+    public Class<?> load() throws ClassNotFoundException {
         return loadClass(outer);
     }
 
