@@ -142,22 +142,6 @@ public final class HeldLocks {
         round = new HashMap<>();
     }
 
-    /**
-     * What {@link #oneLock()} would say if the round ended now: a round whose evidence is already in can stop early,
-     * instead of making its callers take turns to the end.
-     */
-    public Optional<Lock> oneLockIfEndedNow() {
-        Optional<Tally> top = oneForAllThisRound();
-        if (top.isEmpty()) {
-            return oneLock();
-        }
-        Set<String> holders = new HashSet<>(oneLockHolders);
-        holders.addAll(top.get().holders);
-        Tally shown = oneLock == null || oneLock.seen.size() < top.get().seen.size() ? top.get() : oneLock;
-        return Optional.of(new Lock(shown.type, oneLockHeld + top.get().times, held + heldThisRound,
-                Set.copyOf(holders), shown.seen));
-    }
-
     /** This round's most held lock, if it was held more than once and in most of the times a lock was held. */
     private Optional<Tally> oneForAllThisRound() {
         return round.values().stream().max(Comparator.comparingInt(tally -> tally.times))

@@ -4,12 +4,14 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import workbook.harness.TrialLauncher;
 import workbook.lessons.Track;
 import workbook.runner.catalog.Catalog;
+import workbook.runner.learner.LearnerProgress;
 import workbook.runner.learner.ProgressStore;
 import workbook.runner.learner.Workspace;
 import workbook.runner.terminal.Style;
@@ -65,6 +67,25 @@ public final class Workbook {
     /** The pitfalls in the order the learner goes through them: the followed track's, or else the catalog's. */
     public List<Catalog.Entry> learningOrder() {
         return followedTrack().map(track -> catalog().entriesOf(track)).orElseGet(() -> catalog().entries());
+    }
+
+    /**
+     * The first pitfall not yet fixed after {@code after} in the learner's order, then from the start of it (one skipped
+     * on the way is not left behind); {@code after} itself never. Empty when every other one is fixed.
+     */
+    public Optional<Catalog.Entry> nextNotFixed(String after) {
+        LearnerProgress progress = progress().load();
+        List<Catalog.Entry> order = learningOrder();
+        int from = 0;
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).id().equals(after)) {
+                from = i + 1;
+            }
+        }
+        List<Catalog.Entry> inTurn = new ArrayList<>(order.subList(from, order.size()));
+        inTurn.addAll(order.subList(0, from));
+        return inTurn.stream().filter(e -> !e.id().equals(after))
+                .filter(e -> progress.status(e.id()) != LearnerProgress.Status.FIXED).findFirst();
     }
 
     public Workspace workspace() {

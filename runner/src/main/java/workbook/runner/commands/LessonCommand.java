@@ -3,10 +3,8 @@ package workbook.runner.commands;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +22,6 @@ import workbook.runner.catalog.PitfallIds;
 import workbook.runner.learner.Check;
 import workbook.runner.learner.CheckReports;
 import workbook.runner.learner.Editor;
-import workbook.runner.learner.LearnerProgress;
 import workbook.runner.learner.Prediction;
 import workbook.runner.terminal.MarkdownText;
 import workbook.runner.terminal.Render;
@@ -55,7 +52,7 @@ public final class LessonCommand extends WorkbookCommand implements Callable<Int
         wb = workbook();
         out = out();
         width = MarkdownText.terminalWidth();
-        Catalog.Entry entry = id != null ? wb.catalog().require(id) : next(null).orElse(null);
+        Catalog.Entry entry = id != null ? wb.catalog().require(id) : wb.nextNotFixed(null).orElse(null);
         if (entry == null) {
             out.println(wb.followedTrack().map(t -> "Every pitfall of the track " + t.name() + " is fixed: `workbook"
                     + " track list` for another.").orElse("Every pitfall is fixed."));
@@ -158,27 +155,13 @@ public final class LessonCommand extends WorkbookCommand implements Callable<Int
         }
     }
 
-    /** The first pitfall not fixed in the learner's order, after {@code after} (from the start when null). */
-    private Optional<Catalog.Entry> next(String after) {
-        LearnerProgress progress = wb.progress().load();
-        List<Catalog.Entry> order = wb.learningOrder();
-        int from = 0;
-        for (int i = 0; i < order.size(); i++) {
-            if (order.get(i).id().equals(after)) {
-                from = i + 1;
-            }
-        }
-        return order.subList(from, order.size()).stream()
-                .filter(e -> progress.status(e.id()) != LearnerProgress.Status.FIXED).findFirst();
-    }
-
     private int finish(Pitfall<?> pitfall, Map<String, String> sections) {
         out.println();
         out.println(wb.style().bold("The reference fix, as a diff against the broken example:"));
         out.print(SolutionDiff.of(pitfall, wb.style()));
         section("Fix it", sections);
         section("Takeaway", sections);
-        next(id).ifPresent(next -> out.println(wb.style().dim("Next: `workbook lesson " + next.id() + "` ("
+        wb.nextNotFixed(id).ifPresent(next -> out.println(wb.style().dim("Next: `workbook lesson " + next.id() + "` ("
                 + next.title() + ").")));
         out.flush();
         return ExitCodes.AS_EXPECTED;

@@ -94,7 +94,7 @@ public final class TrackCommand extends WorkbookCommand implements Callable<Inte
         long fixed = entries.stream().filter(e -> progress.status(e.id()) == LearnerProgress.Status.FIXED).count();
         out.printf(Locale.ROOT, "You follow %s now (%d pitfalls, %d fixed): `workbook list`, the REPL's start and"
                 + " /next go in its order.%n", track.name(), entries.size(), fixed);
-        entries.stream().filter(e -> progress.status(e.id()) != LearnerProgress.Status.FIXED).findFirst()
+        wb.nextNotFixed(null)
                 .ifPresentOrElse(next -> out.println("Next: " + next.id() + " (`workbook lesson " + next.id() + "`, or"
                         + " `workbook repl`)."), () -> out.println("Every pitfall of it is fixed already."));
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +36,6 @@ import workbook.runner.learner.Check;
 import workbook.runner.learner.CheckReports;
 import workbook.runner.learner.Editor;
 import workbook.runner.learner.LearnerCompiler;
-import workbook.runner.learner.LearnerProgress;
 import workbook.runner.learner.Prediction;
 import workbook.runner.learner.Workspace;
 import workbook.runner.terminal.MarkdownText;
@@ -100,7 +98,7 @@ public final class Repl {
         try (JavaShell closing = shell) {
             out.println(wb.style().bold("The Concurrency Pitfalls Workbook") + wb.style().dim(
                     "  (/help for commands; anything else is Java; Ctrl-D leaves)"));
-            nextLesson(null).ifPresent(this::open);
+            wb.nextNotFixed(null).ifPresent(this::open);
             if (Boolean.getBoolean("workbook.timing")) {
                 out.println(String.format(Locale.ROOT, "(prompt %d ms after the JVM started)",
                         ManagementFactory.getRuntimeMXBean().getUptime()));
@@ -183,7 +181,7 @@ public final class Repl {
                     open(wb.catalog().require(argument));
                 }
             }
-            case "next" -> nextLesson(current).ifPresentOrElse(this::open,
+            case "next" -> wb.nextNotFixed(current == null ? null : current.id()).ifPresentOrElse(this::open,
                     () -> out.println(wb.followedTrack().map(t -> "Every other pitfall of the track " + t.name()
                             + " is fixed.").orElse("Every other pitfall is fixed.")));
             case "progress" -> cli.execute("progress");
@@ -397,21 +395,6 @@ public final class Repl {
     private String brokenSource() {
         return Examples.brokenSource(current.pitfall())
                 .orElseThrow(() -> new IllegalStateException("the broken example of " + current.id() + " is missing"));
-    }
-
-    /**
-     * The first pitfall not yet fixed after {@code after} in the learner's order (the followed track's, or the
-     * catalog's), then from the start of it: one skipped on the way is not left behind. Empty when every other one is
-     * fixed.
-     */
-    private Optional<Catalog.Entry> nextLesson(Catalog.Entry after) {
-        LearnerProgress progress = wb.progress().load();
-        List<Catalog.Entry> entries = wb.learningOrder();
-        int from = after == null ? 0 : entries.indexOf(after) + 1;
-        List<Catalog.Entry> inTurn = new ArrayList<>(entries.subList(Math.min(from, entries.size()), entries.size()));
-        inTurn.addAll(entries.subList(0, Math.min(from, entries.size())));
-        return inTurn.stream().filter(e -> !e.equals(after))
-                .filter(e -> progress.status(e.id()) != LearnerProgress.Status.FIXED).findFirst();
     }
 
     private int width() {

@@ -53,7 +53,10 @@ class HandoutTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Duser.home=" + home, "-jar", handout.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(empty.toFile()).redirectErrorStream(true);
+        // Its output goes to a file: a pipe nobody reads while the test waits could fill and stall it.
+        Path output = Files.createTempFile(home, workspace + "-", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(empty.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().put("WORKBOOK_HOME", home.resolve(workspace).toString());
         builder.environment().remove("CLASSPATH");
         Process process = builder.start();
@@ -64,8 +67,7 @@ class HandoutTest {
             process.destroyForcibly();
             throw new AssertionError("the handout did not end within " + LIMIT_SECONDS + " s: " + command);
         }
-        return new Ran(process.exitValue(), new String(process.getInputStream().readAllBytes(),
-                StandardCharsets.UTF_8));
+        return new Ran(process.exitValue(), Files.readString(output));
     }
 
     @Test
