@@ -1,6 +1,6 @@
 package workbook.lostupdate;
 
-/** Counts page views. Called from every request thread at once. */
+/** Counts page views: every request thread records its views at once, and a dashboard reads the count meanwhile. */
 public interface ViewCounter {
 
     void recordView();
