@@ -3,10 +3,15 @@ package workbook.runner.commands;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import workbook.harness.Outcome;
+import workbook.harness.Pitfalls;
 import workbook.harness.TrialLauncher;
 import workbook.harness.Variant;
 import workbook.harness.Verdict;
@@ -47,9 +52,21 @@ public final class RunCommand extends PitfallCommand implements Callable<Integer
     @Override
     public Integer call() throws IOException {
         Workbook wb = workbook();
-        Catalog.Entry entry = entry();
-        PrintWriter out = out();
         Variant variant = which.fixed ? Variant.FIXED : which.mine ? Variant.MINE : Variant.BROKEN;
+        // Most of a run's time is two JVMs starting: the trial's starts while this one reads the catalog.
+        Future<Verdict> early = variant != Variant.MINE && !hold && Pitfalls.byId(id).isPresent()
+                ? EARLY.submit(() -> wb.launcher().run(id, variant, Workbook.budget(budgetSeconds)))
+                : null;
+        Catalog.Entry entry;
+        try {
+            entry = entry();
+        } catch (RuntimeException e) {
+            if (early != null) {
+                early.cancel(true); // an unknown id: the usage error is told, the trial killed
+            }
+            throw e;
+        }
+        PrintWriter out = out();
         java.nio.file.Path classes = null;
         if (variant == Variant.MINE) {
             LearnerCompiler.Compilation compilation = LearnerCompiler.compile(entry.pitfall(),
@@ -61,7 +78,7 @@ public final class RunCommand extends PitfallCommand implements Callable<Integer
             compilation.warnings().forEach(err()::println);
             classes = compilation.classes();
         }
-        try (TrialLauncher.Held trial = launch(wb, entry, variant, classes)) {
+        try (TrialLauncher.Held trial = launch(wb, entry, variant, classes, early)) {
             Verdict verdict = trial.verdict();
             out.print(json ? VerdictJson.write(verdict) + "\n" : Render.verdict(verdict, wb.style()));
             out.flush();
@@ -75,15 +92,35 @@ public final class RunCommand extends PitfallCommand implements Callable<Integer
         }
     }
 
-    private TrialLauncher.Held launch(Workbook wb, Catalog.Entry entry, Variant variant, java.nio.file.Path classes) {
+    private TrialLauncher.Held launch(Workbook wb, Catalog.Entry entry, Variant variant, java.nio.file.Path classes,
+            Future<Verdict> early) {
         try (Spinner spinner = Spinner.start(err(), "running " + entry.id() + " (" + variant.label()
                 + ") in a trial JVM", wb.interactive() && !json)) {
+            if (early != null) {
+                return TrialLauncher.Held.finished(finished(early));
+            }
             return hold
                     ? wb.launcher().hold(entry.id(), variant, classes, Workbook.budget(budgetSeconds))
                     : TrialLauncher.Held.finished(
                             wb.launcher().run(entry.id(), variant, classes, Workbook.budget(budgetSeconds)));
         }
     }
+
+    private static Verdict finished(Future<Verdict> early) {
+        try {
+            return early.get();
+        } catch (InterruptedException e) {
+            early.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the trial ran", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Where a trial started before the catalog is read runs; a daemon, so that it never keeps this JVM up. */
+    private static final ExecutorService EARLY = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("early-trial").daemon().factory());
 
     private static void holdForInspection(TrialLauncher.Held trial, PrintWriter out, Workbook wb) throws IOException {
         if (trial.pid().isEmpty()) {

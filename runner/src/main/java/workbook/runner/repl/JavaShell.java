@@ -1,5 +1,6 @@
 package workbook.runner.repl;
 
+import java.io.File;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +56,9 @@ final class JavaShell implements AutoCloseable {
             JShell js = JShell.builder().out(out).err(out).remoteVMOptions("-XX:+UseSerialGC", "-Xmx256m").build();
             vmGone = false;
             js.onShutdown(closed -> vmGone = true);
-            classPath.forEach(js::addToClasspath);
+            // One call for the whole path: each call costs a round trip to the VM and a new compiler class path
+            // (measured: 18 jars one by one 1.7 s, in one call 0.4 s).
+            js.addToClasspath(String.join(File.pathSeparator, classPath));
             // The first evaluation starts the remote VM: pay for it now, not at the learner's first. The VM shares
             // the terminal's process group: Ctrl-C must stop the snippet (through stop()), not kill the VM.
             // A statement, not an expression: an expression would take the name $1 from the learner's first value.

@@ -1,6 +1,7 @@
 package workbook.runner.repl;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -80,10 +81,23 @@ public final class Repl {
         cli.setErr(out);
     }
 
+    /**
+     * A shell's start, a class defined in it and a value evaluated, output thrown away: for {@code StartupTraining},
+     * so that the workbook's start-up cache holds the compiler's classes too.
+     */
+    public static void trainShell() {
+        try (JavaShell shell = new JavaShell(shellClassPath(), new PrintStream(OutputStream.nullOutputStream()))) {
+            shell.evalQuietly("class Counter { private long n; synchronized void add() { n++; } }", SNIPPET_LIMIT);
+            shell.eval("new Counter()", SNIPPET_LIMIT);
+        }
+    }
+
+    private static List<String> shellClassPath() {
+        return Arrays.asList(TrialClasspath.forVariant(Variant.BROKEN, null).split(java.io.File.pathSeparator));
+    }
+
     public int run() throws IOException {
-        shell = new JavaShell(
-                Arrays.asList(TrialClasspath.forVariant(Variant.BROKEN, null).split(java.io.File.pathSeparator)),
-                new PrintStream(terminal.output(), true, terminal.encoding()));
+        shell = new JavaShell(shellClassPath(), new PrintStream(terminal.output(), true, terminal.encoding()));
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("workbook")
                 .completer(new ReplCompleter(commands, shell)).parser(new ReplParser(shell))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "      ...> ")
