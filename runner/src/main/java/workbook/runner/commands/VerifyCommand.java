@@ -5,14 +5,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import workbook.harness.Pitfall;
 import workbook.runner.ExitCodes;
 import workbook.runner.catalog.Catalog;
 import workbook.runner.catalog.PitfallIds;
+import workbook.runner.suite.SideBySide;
 import workbook.runner.suite.Verification;
 import workbook.runner.suite.VerificationReport;
 import workbook.runner.terminal.Progress;
@@ -39,6 +45,12 @@ public final class VerifyCommand extends WorkbookCommand implements Callable<Int
             "Pitfalls whose broken example leaks, parks or deadlocks threads still get a fresh JVM per trial."})
     boolean reuseJvm;
 
+    @Option(names = "--jobs", paramLabel = "<n>", defaultValue = "" + SideBySide.AT_ONCE, description = {
+            "Pitfalls verified side by side, each in its own trial JVMs (default: ${DEFAULT-VALUE}); one that needs"
+                    + " the machine's cores to itself still runs alone.",
+            "Use --jobs 1 to measure times. One pitfall's trials always run one after another."})
+    int jobs;
+
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
@@ -47,6 +59,9 @@ public final class VerifyCommand extends WorkbookCommand implements Callable<Int
 
     @Override
     public Integer call() throws IOException {
+        if (jobs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
         if (trials < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trials must be at least 1");
         }
@@ -55,11 +70,8 @@ public final class VerifyCommand extends WorkbookCommand implements Callable<Int
         Verification verification = new Verification(workbook().launcher(), Duration.ofSeconds(budgetSeconds),
                 reuseJvm);
         Progress progress = Progress.on(err());
-        List<Verification.PitfallResult> results = new ArrayList<>();
         long start = System.nanoTime();
-        for (Catalog.Entry entry : entries) {
-            results.add(verification.verify(entry.pitfall(), trials, progress::show));
-        }
+        List<Verification.PitfallResult> results = verifyAll(verification, entries, progress);
         progress.done();
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         PrintWriter out = out();
@@ -73,4 +85,35 @@ public final class VerifyCommand extends WorkbookCommand implements Callable<Int
                 : ExitCodes.UNEXPECTED;
     }
 
+    /** Every pitfall's result, in the order asked, the pitfalls verified {@link #jobs} at a time. */
+    private List<Verification.PitfallResult> verifyAll(Verification verification, List<Catalog.Entry> entries,
+            Progress progress) {
+        if (jobs == 1 || entries.size() == 1) {
+            return entries.stream().map(entry -> verification.verify(entry.pitfall(), trials, progress::show))
+                    .toList();
+        }
+        try (SideBySide runners = new SideBySide(jobs)) {
+            Map<String, Future<Verification.PitfallResult>> running = new HashMap<>();
+            for (Pitfall<?> pitfall : SideBySide.inTurnOrder(entries.stream().map(Catalog.Entry::pitfall).toList())) {
+                running.put(pitfall.id(),
+                        runners.submit(pitfall, () -> verification.verify(pitfall, trials, progress::show)));
+            }
+            List<Verification.PitfallResult> results = new ArrayList<>();
+            for (Catalog.Entry entry : entries) {
+                results.add(join(running.get(entry.id())));
+            }
+            return results;
+        }
+    }
+
+    private static Verification.PitfallResult join(Future<Verification.PitfallResult> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the pitfalls were verified", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
 }

@@ -18,7 +18,7 @@ public final class Progress {
         return new Progress(err, Terminal.interactive());
     }
 
-    public void show(String status) {
+    public synchronized void show(String status) {
         if (enabled) {
             String line = "  " + status;
             err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
@@ -27,7 +27,7 @@ public final class Progress {
         }
     }
 
-    public void done() {
+    public synchronized void done() {
         if (enabled && width > 0) {
             err.print("\r" + " ".repeat(width) + "\r");
             err.flush();

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,41 @@ class VerifyCommandTest {
         assertTrue(out.toString().contains(
                 "lost-update (broken) the batch stopped after trial 1: trial 1 of 5 left the JVM unclean"),
                 out::toString);
+    }
+
+    @Test
+    void pitfallsAreVerifiedSideBySideAndReportedInTheOrderAsked() {
+        List<String> two = Pitfalls.all().stream().filter(p -> !p.needsIdleCores()).map(p -> p.id()).limit(2)
+                .toList();
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        List<String> overlapped = new CopyOnWriteArrayList<>();
+        TrialLauncher meeting = new TrialLauncher() {
+            @Override
+            public Verdict run(String pitfall, Variant variant, Path mine, Duration budget) {
+                if (variant == Variant.BROKEN) {
+                    bothRunning.countDown();
+                    try {
+                        if (bothRunning.await(10, TimeUnit.SECONDS)) {
+                            overlapped.add(pitfall);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return expected(pitfall, variant);
+            }
+        };
+
+        assertEquals(ExitCodes.AS_EXPECTED, run(meeting, "verify", two.get(1), two.get(0), "--jobs", "2"));
+
+        assertEquals(2, overlapped.size(), "each waited for the other: both ran at once");
+        String text = out.toString();
+        assertTrue(text.indexOf(two.get(1) + " ") < text.indexOf(two.get(0) + " "), text);
+    }
+
+    @Test
+    void jobsBelowOneIsAUsageError() {
+        assertEquals(ExitCodes.USAGE, run(new TrialLauncher(), "verify", "lost-update", "--jobs", "0"));
     }
 
     private static Verdict expected(String pitfall, Variant variant) {

@@ -13,31 +13,41 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import workbook.harness.Pitfall;
 
 /**
- * Runs the suites' trials {@link #AT_ONCE} at a time, each in its trial JVM as ever: most scenarios spend their time
- * waiting on the code under test, not computing, so three share this 2-core machine well. A pitfall that needs the machine's cores to itself
- * ({@link Pitfall#needsIdleCores()}) runs alone. Close it to stop what has not run.
+ * Runs trials (the test suites', {@code verify}'s) a few at a time, each in its trial JVM as ever: most scenarios
+ * spend their time waiting on the code under test, not computing, so three share a 2-core machine well. A pitfall
+ * that needs the machine's cores to itself ({@link Pitfall#needsIdleCores()}) runs alone. Close it to stop what has
+ * not run.
  */
-final class SideBySide implements AutoCloseable {
+public final class SideBySide implements AutoCloseable {
 
-    static final int AT_ONCE = 3;
+    /** How many at once by default. */
+    public static final int AT_ONCE = 3;
     /** Far more than any one trial may take (its trial JVM is killed well before), so a wait never hangs. */
     static final long LIMIT_SECONDS = 120;
 
-    private final ExecutorService runners = Executors.newFixedThreadPool(AT_ONCE);
+    private final ExecutorService runners;
     // Fair: a trial that needs the machine alone gets it in its turn, once those already running are done.
     private final ReadWriteLock machine = new ReentrantReadWriteLock(true);
+
+    public SideBySide() {
+        this(AT_ONCE);
+    }
+
+    public SideBySide(int atOnce) {
+        runners = Executors.newFixedThreadPool(atOnce);
+    }
 
     /**
      * The pitfalls in the order to submit their trials: those that need the machine alone first, so that the others
      * then run side by side without a pause (each pitfall run alone makes the others' slots wait until the trials
      * running then are done).
      */
-    static List<Pitfall<?>> inTurnOrder(List<Pitfall<?>> pitfalls) {
+    public static List<Pitfall<?>> inTurnOrder(List<Pitfall<?>> pitfalls) {
         return pitfalls.stream().sorted(Comparator.comparing((Pitfall<?> p) -> !p.needsIdleCores())).toList();
     }
 
     /** Starts a trial of {@code pitfall} in its turn. */
-    <T> Future<T> submit(Pitfall<?> pitfall, Callable<T> trial) {
+    public <T> Future<T> submit(Pitfall<?> pitfall, Callable<T> trial) {
         Lock turn = pitfall.needsIdleCores() ? machine.writeLock() : machine.readLock();
         return runners.submit(() -> {
             turn.lock();
@@ -50,7 +60,7 @@ final class SideBySide implements AutoCloseable {
     }
 
     /** The trial's result, waited for within {@link #LIMIT_SECONDS}. */
-    static <T> T result(Future<T> trial) throws Exception {
+    public static <T> T result(Future<T> trial) throws Exception {
         return trial.get(LIMIT_SECONDS, TimeUnit.SECONDS);
     }
 
