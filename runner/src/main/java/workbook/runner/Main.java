@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 import workbook.harness.Processes;
 import workbook.runner.catalog.Catalog;
+import workbook.runner.commands.BenchCommand;
 import workbook.runner.commands.CheckCommand;
 import workbook.runner.commands.CompletionCommand;
 import workbook.runner.commands.HintCommand;
@@ -26,7 +27,7 @@ import workbook.runner.commands.VerifyCommand;
         + "and the evidence of their failures.", subcommands = {ListCommand.class, ShowCommand.class, RunCommand.class,
                 LessonCommand.class,
                 CheckCommand.class, HintCommand.class, SolutionCommand.class, ResetCommand.class,
-                VerifyCommand.class, StressCommand.class, ProgressCommand.class, TrackCommand.class,
+                VerifyCommand.class, BenchCommand.class, StressCommand.class, ProgressCommand.class, TrackCommand.class,
                 PresentCommand.class,
                 CompletionCommand.class,
                 ReplCommand.class,

@@ -3,9 +3,9 @@ package workbook.runner.suite;
 import java.util.List;
 
 /** Order statistics of a handful of timings. */
-record Stats(long median, long p95, long max) {
+public record Stats(long median, long p95, long max) {
 
-    static Stats of(List<Long> values) {
+    public static Stats of(List<Long> values) {
         if (values.isEmpty()) {
             return new Stats(0, 0, 0);
         }

@@ -20,7 +20,8 @@ import workbook.harness.Verdict;
 public final class Verification {
 
     /** What N trials of one variant of one pitfall gave. */
-    record VariantResult(Variant variant, int trials, boolean sharedJvm, Map<Outcome, Integer> outcomes, int expected,
+    public record VariantResult(Variant variant, int trials, boolean sharedJvm, Map<Outcome, Integer> outcomes,
+            int expected,
             List<Long> evidenceMillis, List<Long> trialMillis, List<String> surprises) {
 
         boolean allAsExpected() {

@@ -36,11 +36,11 @@ public final class VerificationReport {
         for (PitfallResult r : results) {
             Stats evidence = Stats.of(r.broken().evidenceMillis());
             Stats trial = Stats.of(concat(r.broken().trialMillis(), r.fixed().trialMillis()));
-            out.append(String.format(Locale.ROOT, row, r.id(), r.kind(), reproduced(r.broken()), ratio(r.fixed()),
+            out.append(String.format(Locale.ROOT, row, r.id(), r.kind(), reproduced(r.broken()), asExpected(r.fixed()),
                     r.broken().evidenceMillis().isEmpty()
                             ? "-"
                             : evidence.median() + "/" + evidence.p95() + "/" + evidence.max() + " ms",
-                    trial.median() + " ms", jvms(r)));
+                    trial.median() + " ms", trialsRanIn(r)));
         }
         for (PitfallResult r : results) {
             int unobserved = r.broken().outcomes().getOrDefault(Outcome.NOT_OBSERVABLE, 0);
@@ -85,7 +85,8 @@ public final class VerificationReport {
         }
     }
 
-    private static Map<String, Object> variant(VariantResult v) {
+    /** One variant's counts and timings, as the JSON reports have them. */
+    public static Map<String, Object> variant(VariantResult v) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("trials", v.trials());
         json.put("trialsPerJvm", v.sharedJvm() ? Verification.BATCH_SIZE : 1);
@@ -129,28 +130,28 @@ public final class VerificationReport {
         xml.writeAttribute("time", String.format(Locale.ROOT, "%.3f", millis / 1000.0));
         if (!v.allAsExpected()) {
             xml.writeStartElement("failure");
-            xml.writeAttribute("message", ratio(v) + " trials as expected");
+            xml.writeAttribute("message", asExpected(v) + " trials as expected");
             xml.writeCharacters(String.join("\n", v.surprises()));
             xml.writeEndElement();
         }
         xml.writeEndElement();
     }
 
-    private static String jvms(PitfallResult r) {
+    public static String trialsRanIn(PitfallResult r) {
         return r.broken().sharedJvm()
                 ? Verification.BATCH_SIZE + " to a JVM"
                 : "a JVM each";
     }
 
     /** Reproduced of all, and how many were not observable on this machine, if any: never counted as reproduced. */
-    private static String reproduced(VariantResult v) {
+    public static String reproduced(VariantResult v) {
         int unobserved = v.outcomes().getOrDefault(Outcome.NOT_OBSERVABLE, 0);
         return unobserved == 0
-                ? ratio(v)
+                ? asExpected(v)
                 : v.outcomes().getOrDefault(Outcome.REPRODUCED, 0) + "/" + v.trials() + " (" + unobserved + " n/o)";
     }
 
-    private static String ratio(VariantResult v) {
+    public static String asExpected(VariantResult v) {
         return v.expected() + "/" + v.trials();
     }
 
