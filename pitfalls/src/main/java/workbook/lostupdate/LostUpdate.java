@@ -60,6 +60,28 @@ public final class LostUpdate implements Pitfall<ViewCounter> {
         return true;
     }
 
+    /**
+     * What a round of recording showed, once its threads have ended: null if every view was counted. The count is
+     * read after they were joined, so the read itself cannot be stale: a shortfall is updates lost.
+     */
+    static Finding judged(Stress.Result result, ViewCounter counter, String when, Trial trial) {
+        if (!result.failures().isEmpty()) {
+            return trial.notWorking("recordView() threw " + result.failures().get(0));
+        }
+        if (!result.stuck().isEmpty()) {
+            return trial.notWorking("recordView() never returned on " + String.join(", ", result.stuck()),
+                    new Evidence.Threads("Where they were stuck", result.stuckThreads()));
+        }
+        long counted = counter.views();
+        if (counted != result.total()) {
+            return trial.reproduced(FailureKind.RACE, String.format(Locale.ROOT,
+                    "%d threads recorded %,d views at once; the counter says %,d: %,d updates lost (%s)", THREADS,
+                    result.total(), counted, result.total() - counted, when),
+                    new Count("views", result.total(), counted));
+        }
+        return null;
+    }
+
     @Override
     public Finding run(Class<? extends ViewCounter> implementation, Trial trial) throws Exception {
         long recorded = 0;
@@ -78,21 +100,11 @@ public final class LostUpdate implements Pitfall<ViewCounter> {
             ViewCounter counter = Subjects.create(implementation);
             Stress.Result result = Stress.run("request", THREADS, VIEWS_PER_THREAD, trial.remaining(),
                     (thread, i) -> counter.recordView());
-            if (!result.failures().isEmpty()) {
-                return trial.notWorking("recordView() threw " + result.failures().get(0));
+            Finding wrong = judged(result, counter, "round " + round, trial);
+            if (wrong != null) {
+                return wrong;
             }
-            if (!result.stuck().isEmpty()) {
-                return trial.notWorking("recordView() never returned on " + String.join(", ", result.stuck()),
-                        new Evidence.Threads("Where they were stuck", result.stuckThreads()));
-            }
-            long counted = counter.views();
-            if (counted != result.total()) {
-                return trial.reproduced(FailureKind.RACE, String.format(Locale.ROOT,
-                        "%d threads recorded %,d views at once; the counter says %,d: %,d updates lost (round %d)",
-                        THREADS, result.total(), counted, result.total() - counted, round),
-                        new Count("views", result.total(), counted));
-            }
-            recorded += counted;
+            recorded += result.total();
             parallel += result.parallel();
         }
         if (recorded < ENOUGH_VIEWS) {
