@@ -21,8 +21,8 @@ import workbook.harness.Waits;
 import workbook.harness.WatchedCall;
 
 /**
- * Four start-ups, in an order drawn for the trial: in one every cache loads, in three one cache's load throws, at a
- * place and after a time drawn for the round. The start-up thread calls {@code warmAll} and the scenario watches
+ * Four start-ups, in an order drawn for the trial: in one every cache loads, in three one cache's load throws (in
+ * one of them an error, not an exception), at a place and after a time drawn for the round. The start-up thread calls {@code warmAll} and the scenario watches
  * it: once every load has ended, a right {@code warmAll} returns or throws within milliseconds. One that still waits
  * {@link #QUIET} later, parked for good, is the pitfall; one that returns as if all were loaded lost the failure; one
  * that returns while a cache is still loading, loads on its own thread, or one at a time breaks the contract.
@@ -62,15 +62,18 @@ public final class MissingCountdown implements Pitfall<Warmup> {
     @Override
     public Finding run(Class<? extends Warmup> implementation, Trial trial) throws Exception {
         SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
-        List<Boolean> failing = new ArrayList<>(Collections.nCopies(FAILING_ROUNDS, true));
-        failing.add(random.nextInt(FAILING_ROUNDS + 1), false);
+        // Failing start-ups whose load throws an exception, one whose load throws an error, and one where all load.
+        List<Round.Failure> failures = new ArrayList<>(Collections.nCopies(FAILING_ROUNDS - 1,
+                Round.Failure.EXCEPTION));
+        failures.add(random.nextInt(failures.size() + 1), Round.Failure.ERROR);
+        failures.add(random.nextInt(failures.size() + 1), Round.Failure.NONE);
         WarmupPool pool = new WarmupPool();
         WatchedCall<Void> startup = null;
         boolean stuck = false;
         try {
             Proof proof = new Proof();
-            for (boolean fails : failing) {
-                Round round = new Round(fails, random);
+            for (Round.Failure failure : failures) {
+                Round round = new Round(failure, random);
                 Warmup warmup = Subjects.create(implementation, pool);
                 startup = new WatchedCall<Void>("startup", () -> {
                     warmup.warmAll(round.caches());
@@ -160,7 +163,7 @@ public final class MissingCountdown implements Pitfall<Warmup> {
                     + " ms after the last load ended, but the load of \"%s\" had thrown %s: the failure was lost, and"
                     + " the service would take traffic with that cache empty", after, failing.name(),
                     failing.thrown()), loadedCount(round),
-                    new Evidence.Threads("The exception warmAll did not pass on",
+                    new Evidence.Threads("What warmAll did not pass on",
                             List.of(ThreadViews.thrown(failing.thread(), failing.thrown()))));
         }
         if (!carries(startup.thrown(), failing)) {

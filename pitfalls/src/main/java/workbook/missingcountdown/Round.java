@@ -11,6 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Round {
 
+    /** How a round's one failing load ends: it does not fail, throws an exception, or throws an error. */
+    enum Failure {
+        NONE, EXCEPTION, ERROR
+    }
+
     static final List<String> NAMES = List.of("prices", "catalog", "sessions", "tax-rates", "stock", "promotions",
             "customers", "shipping", "currencies", "reviews", "search", "recommendations");
 
@@ -18,13 +23,14 @@ final class Round {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
 
-    Round(boolean failing, SplittableRandom random) {
+    Round(Failure failure, SplittableRandom random) {
         int count = random.nextInt(6, NAMES.size() + 1);
-        int failingIndex = failing ? random.nextInt(count) : -1;
+        int failingIndex = failure != Failure.NONE ? random.nextInt(count) : -1;
         List<String> names = new ArrayList<>(NAMES);
         for (int i = 0; i < count; i++) {
             String name = names.remove(random.nextInt(names.size()));
-            caches.add(new ScriptedCache(name, random.nextLong(1, 13), i == failingIndex, this));
+            caches.add(new ScriptedCache(name, random.nextLong(1, 13), i == failingIndex ? failure : Failure.NONE,
+                    this));
         }
     }
 

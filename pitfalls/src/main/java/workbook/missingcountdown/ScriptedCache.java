@@ -6,25 +6,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A cache whose load takes a time drawn for the round and, for one cache of a failing round, ends by throwing, as a
- * backing store that refuses the connection would. It records every load: when, on which thread, how it ended.
+ * A cache whose load takes a time drawn for the round and, for one cache of a failing round, ends by throwing: an
+ * exception, as a backing store that refuses the connection would, or an error, as a client class that could not be
+ * initialised does. It records every load: when, on which thread, how it ended.
  */
 final class ScriptedCache implements Cache {
 
     private final String name;
     private final long loadNanos;
-    private final boolean fails;
+    private final Round.Failure failure;
     private final Round round;
     private final AtomicInteger loads = new AtomicInteger();
     private volatile long startedAt;
     private volatile long endedAt;
     private volatile String thread;
-    private volatile RuntimeException thrown;
+    private volatile Throwable thrown;
 
-    ScriptedCache(String name, long loadMillis, boolean fails, Round round) {
+    ScriptedCache(String name, long loadMillis, Round.Failure failure, Round round) {
         this.name = name;
         this.loadNanos = TimeUnit.MILLISECONDS.toNanos(loadMillis);
-        this.fails = fails;
+        this.failure = failure;
         this.round = round;
     }
 
@@ -48,10 +49,21 @@ final class ScriptedCache implements Cache {
             for (long left = loadNanos; left > 0; left = end - System.nanoTime()) {
                 java.util.concurrent.locks.LockSupport.parkNanos(left);
             }
-            if (fails) {
-                thrown = new UncheckedIOException(name + ": cannot read the backing store",
-                        new ConnectException("Connection refused"));
-                throw thrown;
+            switch (failure) {
+                case EXCEPTION -> {
+                    UncheckedIOException refused = new UncheckedIOException(name + ": cannot read the backing store",
+                            new ConnectException("Connection refused"));
+                    thrown = refused;
+                    throw refused;
+                }
+                case ERROR -> {
+                    NoClassDefFoundError broken = new NoClassDefFoundError(
+                            "Could not initialize class com.acme.store.StoreClient (loading " + name + ")");
+                    thrown = broken;
+                    throw broken;
+                }
+                case NONE -> {
+                }
             }
         } finally {
             endedAt = System.nanoTime();
@@ -60,7 +72,7 @@ final class ScriptedCache implements Cache {
     }
 
     boolean fails() {
-        return fails;
+        return failure != Round.Failure.NONE;
     }
 
     int loads() {
@@ -84,7 +96,7 @@ final class ScriptedCache implements Cache {
     }
 
     /** What this cache's load threw, the very exception; null if it did not. */
-    RuntimeException thrown() {
+    Throwable thrown() {
         return thrown;
     }
 }

@@ -18,12 +18,12 @@ public class CacheWarmer implements Warmup {
     @Override
     public void warmAll(List<Cache> caches) throws InterruptedException {
         CountDownLatch loaded = new CountDownLatch(caches.size());
-        Queue<RuntimeException> failures = new ConcurrentLinkedQueue<>();
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
         for (Cache cache : caches) {
             executor.execute(() -> {
                 try {
                     cache.load();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     failures.add(e);
                 } finally {
                     loaded.countDown();
@@ -31,7 +31,7 @@ public class CacheWarmer implements Warmup {
             });
         }
         loaded.await();
-        RuntimeException failed = failures.poll();
+        Throwable failed = failures.poll();
         if (failed != null) {
             throw new IllegalStateException("cache warm-up failed", failed);
         }
