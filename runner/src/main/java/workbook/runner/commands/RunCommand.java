@@ -3,10 +3,9 @@ package workbook.runner.commands;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,15 +53,15 @@ public final class RunCommand extends PitfallCommand implements Callable<Integer
         Workbook wb = workbook();
         Variant variant = which.fixed ? Variant.FIXED : which.mine ? Variant.MINE : Variant.BROKEN;
         // Most of a run's time is two JVMs starting: the trial's starts while this one reads the catalog.
-        Future<Verdict> early = variant != Variant.MINE && !hold && Pitfalls.byId(id).isPresent()
-                ? EARLY.submit(() -> wb.launcher().run(id, variant, Workbook.budget(budgetSeconds)))
+        EarlyTrial early = variant != Variant.MINE && !hold && Pitfalls.byId(id).isPresent()
+                ? new EarlyTrial(() -> wb.launcher().run(id, variant, Workbook.budget(budgetSeconds)))
                 : null;
         Catalog.Entry entry;
         try {
             entry = entry();
         } catch (RuntimeException e) {
             if (early != null) {
-                early.cancel(true); // an unknown id: the usage error is told, the trial killed
+                early.stop(); // an unknown id: the usage error is told, the trial killed
             }
             throw e;
         }
@@ -93,11 +92,11 @@ public final class RunCommand extends PitfallCommand implements Callable<Integer
     }
 
     private TrialLauncher.Held launch(Workbook wb, Catalog.Entry entry, Variant variant, java.nio.file.Path classes,
-            Future<Verdict> early) {
+            EarlyTrial early) {
         try (Spinner spinner = Spinner.start(err(), "running " + entry.id() + " (" + variant.label()
                 + ") in a trial JVM", wb.interactive() && !json)) {
             if (early != null) {
-                return TrialLauncher.Held.finished(finished(early));
+                return TrialLauncher.Held.finished(early.verdict());
             }
             return hold
                     ? wb.launcher().hold(entry.id(), variant, classes, Workbook.budget(budgetSeconds))
@@ -106,21 +105,51 @@ public final class RunCommand extends PitfallCommand implements Callable<Integer
         }
     }
 
-    private static Verdict finished(Future<Verdict> early) {
-        try {
-            return early.get();
-        } catch (InterruptedException e) {
-            early.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the trial ran", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    /**
+     * A trial started before the catalog is read, on a daemon thread of its own (it never keeps this JVM up). Ctrl-C
+     * (an interrupt of the thread waiting for it) is passed on to it: the trial JVM is ended, and its verdict says the
+     * trial was interrupted, as a trial run on the waiting thread says.
+     */
+    private static final class EarlyTrial {
+        private final CompletableFuture<Verdict> verdict = new CompletableFuture<>();
+        private final Thread thread;
+
+        EarlyTrial(Supplier<Verdict> trial) {
+            thread = Thread.ofPlatform().name("early-trial").daemon().start(() -> {
+                try {
+                    verdict.complete(trial.get());
+                } catch (RuntimeException | Error e) {
+                    verdict.completeExceptionally(e);
+                }
+            });
+        }
+
+        Verdict verdict() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return verdict.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        thread.interrupt();
+                    }
+                }
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException(e.getCause());
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        void stop() {
+            thread.interrupt();
         }
     }
-
-    /** Where a trial started before the catalog is read runs; a daemon, so that it never keeps this JVM up. */
-    private static final ExecutorService EARLY = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-            .name("early-trial").daemon().factory());
 
     private static void holdForInspection(TrialLauncher.Held trial, PrintWriter out, Workbook wb) throws IOException {
         if (trial.pid().isEmpty()) {
