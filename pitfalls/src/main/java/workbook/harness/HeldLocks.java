@@ -69,11 +69,6 @@ public final class HeldLocks {
     private final Set<String> oneLockHolders = new HashSet<>();
     private Tally oneLock;
 
-    /** Dumps that see every lock held: monitors and {@code java.util.concurrent} locks. */
-    public HeldLocks(LockNames names) {
-        this(names, true);
-    }
-
     private HeldLocks(LockNames names, boolean synchronizers) {
         this.names = names;
         this.synchronizers = synchronizers;

@@ -46,7 +46,7 @@ public final class Processes {
     }
 
     /** Kills a process and everything it started, and waits (briefly) for it to be gone. */
-    static void kill(Process process) {
+    public static void kill(Process process) {
         if (process == null) {
             return;
         }
@@ -60,7 +60,7 @@ public final class Processes {
     }
 
     /** Deletes a folder and its contents; a temp folder left behind is not worth failing a trial for. */
-    static void deleteQuietly(Path dir) {
+    public static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }

@@ -9,10 +9,9 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import picocli.CommandLine;
+import workbook.harness.Processes;
 import workbook.harness.TrialLauncher;
 import workbook.runner.catalog.Catalog;
 import workbook.runner.learner.Workspace;
@@ -51,9 +50,7 @@ public final class StartupTraining {
             }
             Repl.trainShell();
         } finally {
-            try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            Processes.deleteQuietly(home);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import workbook.harness.Processes;
 import workbook.runner.suite.Stats;
 
 /**
@@ -120,7 +121,7 @@ public final class ShellTimings {
             Thread.currentThread().interrupt();
             return new Repl(-1, -1, "interrupted");
         } finally {
-            kill(process);
+            Processes.kill(process);
         }
     }
 
@@ -150,7 +151,7 @@ public final class ShellTimings {
             Thread.currentThread().interrupt();
             return new Timed(-1, -1, "interrupted");
         } finally {
-            kill(process);
+            Processes.kill(process);
         }
     }
 
@@ -161,13 +162,6 @@ public final class ShellTimings {
         builder.environment().put("WORKBOOK_HOME", home.toString());
         builder.environment().remove("COLUMNS");
         return builder;
-    }
-
-    private static void kill(Process process) {
-        if (process != null) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
     }
 
     private static String tail(String text) {

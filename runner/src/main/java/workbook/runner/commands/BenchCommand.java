@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import workbook.harness.Pitfall;
+import workbook.harness.Processes;
 import workbook.runner.ExitCodes;
 import workbook.runner.bench.Bench;
 import workbook.runner.bench.BenchReport;
@@ -78,7 +79,7 @@ public final class BenchCommand extends WorkbookCommand implements Callable<Inte
                     });
         } finally {
             progress.done();
-            deleteQuietly(work);
+            Processes.deleteQuietly(work);
         }
         String name = "bench-" + DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm", Locale.ROOT).withZone(ZoneOffset.UTC)
                 .format(result.started());
@@ -99,14 +100,6 @@ public final class BenchCommand extends WorkbookCommand implements Callable<Inte
         @Override
         public StressMode convert(String value) {
             return "none".equals(value) ? null : new StressCommand.ModeConverter().convert(value);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // Left in the bench folder; harmless.
         }
     }
 }
