@@ -88,10 +88,55 @@ public final class TrialClasspath {
                     // The java launcher ignores a wildcard over a missing folder; so do we.
                 }
             } else {
-                entries.add(entry);
+                List<String> listed = manifestClassPath(Path.of(entry));
+                if (listed.isEmpty() || holdsClasses(Path.of(entry))) {
+                    entries.add(entry);
+                }
+                entries.addAll(listed);
             }
         }
         return entries;
+    }
+
+    /**
+     * The entries a jar's manifest adds to the class path ({@code Class-Path}, relative to the jar): how a build tool
+     * may hand a test JVM its class path in one jar (Surefire's default). Listed one by one, so that the solutions jar
+     * can be put first or left out; the jar that only lists them is left out itself, or the JVM would read its list
+     * again and bring the solutions back into a broken trial.
+     */
+    static List<String> manifestClassPath(Path jar) {
+        if (!jar.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jar") || !Files.isRegularFile(jar)) {
+            return List.of();
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            java.util.jar.Manifest manifest = file.getManifest();
+            String classPath = manifest == null
+                    ? null
+                    : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+            if (classPath == null || classPath.isBlank()) {
+                return List.of();
+            }
+            java.net.URI base = jar.toAbsolutePath().getParent().toUri();
+            List<String> entries = new ArrayList<>();
+            for (String each : classPath.strip().split("\\s+")) {
+                java.net.URI uri = base.resolve(each);
+                if ("file".equals(uri.getScheme())) {
+                    entries.add(Path.of(uri).toString());
+                }
+            }
+            return entries;
+        } catch (IOException | IllegalArgumentException e) {
+            // A jar whose manifest cannot be read adds nothing, as for the java launcher.
+            return List.of();
+        }
+    }
+
+    private static boolean holdsClasses(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().anyMatch(each -> each.getName().endsWith(".class"));
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static boolean holdsSolutions(String entry) {

@@ -29,15 +29,38 @@ public class TrialLauncher {
 
     private final String mainClass;
     private final Duration slack;
+    /** The JDK the trial JVMs run on; null for this JVM's. */
+    private final Path javaHome;
 
     public TrialLauncher() {
-        this(TrialMain.class.getName(), SLACK);
+        this(TrialMain.class.getName(), SLACK, null);
     }
 
     /** A launcher of another main class, which receives the same arguments: for testing the launcher itself. */
     TrialLauncher(String mainClass, Duration slack) {
+        this(mainClass, slack, null);
+    }
+
+    private TrialLauncher(String mainClass, Duration slack, Path javaHome) {
         this.mainClass = mainClass;
         this.slack = slack;
+        this.javaHome = javaHome;
+    }
+
+    /**
+     * A launcher whose trial JVMs run on the JDK at {@code home} (21 or newer: the harness's classes are compiled for
+     * it), for a regression suite over several JDKs: this launcher itself if its trials run there already.
+     */
+    public TrialLauncher onJdk(Path home) {
+        Path normalized = home.toAbsolutePath().normalize();
+        if (normalized.equals(javaHome == null ? thisJavaHome() : javaHome)) {
+            return this;
+        }
+        return new TrialLauncher(mainClass, slack, normalized.equals(thisJavaHome()) ? null : normalized);
+    }
+
+    private static Path thisJavaHome() {
+        return Path.of(System.getProperty("java.home")).toAbsolutePath().normalize();
     }
 
     /** Runs the broken or the fixed example. */
@@ -285,12 +308,15 @@ public class TrialLauncher {
     private List<String> command(String pitfall, Variant variant, Variant classPathOf, Path mine, Duration budget,
             Path verdictFile, boolean hold) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add((javaHome == null ? thisJavaHome() : javaHome).resolve("bin").resolve("java").toString());
         // One GC thread and a modest heap: less noise on a small machine, and a runaway allocation ends fast.
         command.addAll(List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xss1m"));
         // System.gc() in the code under test must not hide a leak of threads that end only when collected.
         command.add("-XX:+DisableExplicitGC");
-        command.addAll(AotCache.options());
+        if (javaHome == null) {
+            // The cache is this JDK's: another JDK cannot map it (and a JDK before 25 does not know the option).
+            command.addAll(AotCache.options());
+        }
         command.add("-cp");
         command.add(TrialClasspath.forVariant(classPathOf, mine));
         command.add(mainClass);

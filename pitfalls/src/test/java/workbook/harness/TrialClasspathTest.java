@@ -41,6 +41,28 @@ class TrialClasspathTest {
         assertEquals(path(solutionsJar, pitfallsJar), TrialClasspath.forVariant(Variant.FIXED, null, classPath));
     }
 
+    @Test
+    void aJarThatOnlyListsTheClassPathInItsManifestIsListedOutSoThatTheSolutionsCanBeLeftOut() throws Exception {
+        // As Surefire starts a test JVM by default: one "booter" jar whose manifest names every entry.
+        Path lib = Files.createDirectories(dir.resolve("repo").resolve("lib"));
+        Path pitfallsJar = lib.resolve("pitfalls.jar");
+        Path solutionsJar = lib.resolve("solutions.jar");
+        jar(pitfallsJar, "workbook/Example.class");
+        jar(solutionsJar, TrialClasspath.SOLUTIONS_MARKER);
+        Path booter = Files.createDirectories(dir.resolve("booter")).resolve("surefirebooter.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH,
+                "../repo/lib/pitfalls.jar " + solutionsJar.toUri());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(booter), manifest)) {
+            // nothing but the manifest
+        }
+
+        assertEquals(path(pitfallsJar), TrialClasspath.forVariant(Variant.BROKEN, null, booter.toString()));
+        assertEquals(path(solutionsJar, pitfallsJar), TrialClasspath.forVariant(Variant.FIXED, null,
+                booter.toString()));
+    }
+
     private static void jar(Path file, String entry) throws Exception {
         try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(file))) {
             out.putNextEntry(new java.util.jar.JarEntry(entry));

@@ -5,19 +5,22 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import workbook.harness.Pitfall;
 import workbook.runner.ExitCodes;
 import workbook.runner.catalog.Catalog;
 import workbook.runner.catalog.PitfallIds;
+import workbook.runner.platform.CatalogEngine;
+import workbook.runner.platform.CatalogLauncher;
+import workbook.runner.platform.CatalogSettings;
+import workbook.runner.suite.Jdk;
 import workbook.runner.suite.SideBySide;
 import workbook.runner.suite.Verification;
 import workbook.runner.suite.VerificationReport;
@@ -54,66 +57,95 @@ public final class VerifyCommand extends WorkbookCommand implements Callable<Int
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
-    @Option(names = "--junit-xml", paramLabel = "<file>", description = "Also write the results as JUnit XML.")
-    Path junitXml;
+    @Option(names = "--jdk", paramLabel = "<home|version>", description = {
+            "Run the trials on this JDK: its folder, or a feature version found the way the launcher finds one"
+                    + " (e.g. 21). Repeat for a matrix: a suite per JDK, then where their verdicts differ.",
+            "Default: the JDK the workbook runs on."})
+    List<String> jdks = new ArrayList<>();
+
+    @Option(names = "--reports", paramLabel = "<dir>", description = {
+            "Also write the reports CI servers read, by the JUnit Platform: JUnit XML (TEST-workbook-catalog.xml, or"
+                    + " TEST-workbook-jdk<N>.xml per JDK of a matrix) and Open Test Reporting XML"
+                    + " (junit-platform-events-*.xml)."})
+    Path reports;
 
     @Override
     public Integer call() throws IOException {
         if (jobs < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+            throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
         if (trials < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trials must be at least 1");
+            throw new ParameterException(spec.commandLine(), "--trials must be at least 1");
         }
+        List<Jdk> matrix = matrix();
         Catalog catalog = workbook().catalog();
-        List<Catalog.Entry> entries = ids.isEmpty() ? catalog.entries() : ids.stream().map(catalog::require).toList();
-        Verification verification = new Verification(workbook().launcher(), Duration.ofSeconds(budgetSeconds),
-                reuseJvm);
-        Progress progress = Progress.on(err());
-        long start = System.nanoTime();
-        List<Verification.PitfallResult> results = verifyAll(verification, entries, progress);
-        progress.done();
-        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        List<String> chosen = (ids.isEmpty() ? catalog.entries() : ids.stream().map(catalog::require).toList())
+                .stream().map(Catalog.Entry::id).toList();
         PrintWriter out = out();
-        out.print(json ? VerificationReport.json(results, millis) : VerificationReport.text(results, millis));
-        out.flush();
-        if (junitXml != null) {
-            VerificationReport.writeJunitXml(results, junitXml);
+        Map<Jdk, List<Verification.PitfallResult>> byJdk = new LinkedHashMap<>();
+        for (Jdk jdk : matrix) {
+            Progress progress = Progress.on(err());
+            long start = System.nanoTime();
+            List<Verification.PitfallResult> results = new CatalogLauncher(workbook().launcher(), progress::show)
+                    .run(chosen, settings(jdk), Optional.ofNullable(reports), xmlName(jdk, matrix), err());
+            progress.done();
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            if (matrix.size() > 1 && !json) {
+                out.printf("%nOn %s, %s:%n", jdk.label(), jdk.home());
+            }
+            if (!json) {
+                out.print(VerificationReport.text(results, millis));
+            } else if (matrix.size() == 1) {
+                out.print(VerificationReport.json(results, millis, jdk));
+            }
+            byJdk.put(jdk, results);
+            out.flush();
         }
-        return results.stream().allMatch(Verification.PitfallResult::passed)
+        if (matrix.size() > 1) {
+            out.print(json ? VerificationReport.json(byJdk) : VerificationReport.differences(byJdk));
+        }
+        out.flush();
+        return byJdk.values().stream().flatMap(List::stream).allMatch(Verification.PitfallResult::passed)
                 ? ExitCodes.AS_EXPECTED
                 : ExitCodes.UNEXPECTED;
     }
 
-    /** Every pitfall's result, in the order asked, the pitfalls verified {@link #jobs} at a time. */
-    private List<Verification.PitfallResult> verifyAll(Verification verification, List<Catalog.Entry> entries,
-            Progress progress) {
-        if (jobs == 1 || entries.size() == 1) {
-            return entries.stream().map(entry -> verification.verify(entry.pitfall(), trials, progress::show))
-                    .toList();
+    /** The JDKs named, each once, in the order named; the workbook's own when none is. */
+    private List<Jdk> matrix() {
+        if (jdks.isEmpty()) {
+            return List.of(Jdk.current());
         }
-        try (SideBySide runners = new SideBySide(jobs)) {
-            Map<String, Future<Verification.PitfallResult>> running = new HashMap<>();
-            for (Pitfall<?> pitfall : SideBySide.inTurnOrder(entries.stream().map(Catalog.Entry::pitfall).toList())) {
-                running.put(pitfall.id(),
-                        runners.submit(pitfall, () -> verification.verify(pitfall, trials, progress::show)));
+        Map<Path, Jdk> found = new LinkedHashMap<>();
+        for (String named : jdks) {
+            try {
+                Jdk jdk = Jdk.find(named);
+                if (found.putIfAbsent(jdk.home(), jdk) != null) {
+                    err().printf("verify: --jdk %s is %s, named already: its trials run once.%n", named, jdk.home());
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--jdk " + named + ": " + e.getMessage());
             }
-            List<Verification.PitfallResult> results = new ArrayList<>();
-            for (Catalog.Entry entry : entries) {
-                results.add(join(running.get(entry.id())));
-            }
-            return results;
         }
+        return List.copyOf(found.values());
     }
 
-    private static Verification.PitfallResult join(Future<Verification.PitfallResult> result) {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the pitfalls were verified", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    private Map<String, String> settings(Jdk jdk) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(CatalogSettings.TRIALS, Integer.toString(trials));
+        settings.put(CatalogSettings.BUDGET, Integer.toString(budgetSeconds));
+        settings.put(CatalogSettings.REUSE_JVM, Boolean.toString(reuseJvm));
+        settings.put(CatalogSettings.JOBS, Integer.toString(jobs));
+        settings.put(CatalogSettings.JDK, jdk.home().toString());
+        return settings;
+    }
+
+    /** The JUnit XML of a run: named after the JDK when several run, so that each keeps its own. */
+    private static String xmlName(Jdk jdk, List<Jdk> matrix) {
+        if (matrix.size() == 1) {
+            return "TEST-" + CatalogEngine.ID + ".xml";
         }
+        long sameFeature = matrix.stream().filter(other -> other.feature() == jdk.feature()).count();
+        return "TEST-workbook-jdk" + jdk.feature() + (sameFeature > 1 ? "-" + (matrix.indexOf(jdk) + 1) : "")
+                + ".xml";
     }
 }

@@ -24,7 +24,7 @@ public final class Verification {
             int expected,
             List<Long> evidenceMillis, List<Long> trialMillis, List<String> surprises) {
 
-        boolean allAsExpected() {
+        public boolean allAsExpected() {
             return expected == trials;
         }
     }
@@ -63,7 +63,8 @@ public final class Verification {
         return new PitfallResult(pitfall.id(), pitfall.kind(), broken, fixed);
     }
 
-    private VariantResult run(Pitfall<?> pitfall, Variant variant, int trials, Consumer<String> progress) {
+    /** N trials of one variant; {@code progress} hears which trial runs now. */
+    public VariantResult run(Pitfall<?> pitfall, Variant variant, int trials, Consumer<String> progress) {
         Tally tally = new Tally(pitfall, variant);
         String label = pitfall.id() + " " + variant.label() + " ";
         boolean shared = reuseJvm && pitfall.trialsShareJvm();

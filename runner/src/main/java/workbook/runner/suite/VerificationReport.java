@@ -3,23 +3,19 @@ package workbook.runner.suite;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import workbook.harness.Outcome;
 import workbook.runner.suite.Verification.PitfallResult;
 import workbook.runner.suite.Verification.VariantResult;
 
-/** The results of {@code workbook verify} as a table, as JSON, and as JUnit XML for CI servers. */
+/**
+ * The results of {@code workbook verify} as a table and as JSON, and where the JDKs of a matrix differ. (The JUnit
+ * Platform writes the XML reports: see {@code workbook.runner.platform}.)
+ */
 public final class VerificationReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -65,10 +61,26 @@ public final class VerificationReport {
         return out.toString();
     }
 
-    public static String json(List<PitfallResult> results, long millis) {
+    /** One JDK's run as JSON. */
+    public static String json(List<PitfallResult> results, long millis, Jdk jdk) {
+        return write(run(results, millis, jdk));
+    }
+
+    /** A run over several JDKs as JSON: each JDK's, in the order they ran. */
+    public static String json(Map<Jdk, List<PitfallResult>> byJdk) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("passed", byJdk.values().stream().flatMap(List::stream).allMatch(PitfallResult::passed));
+        json.put("jdks", byJdk.entrySet().stream().map(each -> run(each.getValue(), -1, each.getKey())).toList());
+        return write(json);
+    }
+
+    private static Map<String, Object> run(List<PitfallResult> results, long millis, Jdk jdk) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("passed", results.stream().allMatch(PitfallResult::passed));
-        json.put("millis", millis);
+        if (millis >= 0) {
+            json.put("millis", millis);
+        }
+        json.put("jdk", Map.of("version", jdk.version(), "vendor", jdk.vendor(), "home", jdk.home().toString()));
         json.put("pitfalls", results.stream().map(r -> {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("id", r.id());
@@ -78,11 +90,50 @@ public final class VerificationReport {
             p.put("fixed", variant(r.fixed()));
             return p;
         }).toList());
+        return json;
+    }
+
+    private static String write(Map<String, Object> json) {
         try {
             return JSON.writeValueAsString(json) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Where the JDKs of a matrix disagree: each variant whose outcomes differ between JDKs, with each JDK's (a
+     * JDK-dependent pitfall shows there which behaviour each has); or a line saying they agree.
+     */
+    public static String differences(Map<Jdk, List<PitfallResult>> byJdk) {
+        StringBuilder out = new StringBuilder("\nAcross ").append(byJdk.size()).append(" JDKs:\n");
+        List<Jdk> jdks = List.copyOf(byJdk.keySet());
+        int differing = 0;
+        for (int i = 0; i < byJdk.get(jdks.get(0)).size(); i++) {
+            int index = i;
+            List<PitfallResult> each = jdks.stream().map(jdk -> byJdk.get(jdk).get(index)).toList();
+            for (boolean broken : List.of(true, false)) {
+                List<VariantResult> variants = each.stream().map(r -> broken ? r.broken() : r.fixed()).toList();
+                if (variants.stream().map(VariantResult::outcomes).distinct().count() > 1
+                        || variants.stream().map(VariantResult::expected).distinct().count() > 1) {
+                    differing++;
+                    out.append("  ").append(each.get(0).id()).append(broken ? " (broken)" : " (fixed)").append(":\n");
+                    for (int j = 0; j < jdks.size(); j++) {
+                        out.append(String.format(Locale.ROOT, "    %-40s %s as expected; %s%n", jdks.get(j).label(),
+                                asExpected(variants.get(j)), outcomes(variants.get(j))));
+                    }
+                }
+            }
+        }
+        if (differing == 0) {
+            out.append("  every pitfall gave the same verdicts on each JDK.\n");
+        }
+        return out.toString();
+    }
+
+    /** "REPRODUCED 2, NOT_OBSERVABLE 1": the outcomes of a variant's trials. */
+    private static String outcomes(VariantResult v) {
+        return String.join(", ", v.outcomes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
     /** One variant's counts and timings, as the JSON reports have them. */
@@ -96,45 +147,6 @@ public final class VerificationReport {
         json.put("trialMillis", Stats.of(v.trialMillis()));
         json.put("surprises", v.surprises());
         return json;
-    }
-
-    public static void writeJunitXml(List<PitfallResult> results, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "workbook.verify");
-            xml.writeAttribute("tests", Integer.toString(results.size() * 2));
-            xml.writeAttribute("failures", Long.toString(results.stream()
-                    .flatMap(r -> java.util.stream.Stream.of(r.broken(), r.fixed())).filter(v -> !v.allAsExpected())
-                    .count()));
-            xml.writeAttribute("errors", "0");
-            for (PitfallResult r : results) {
-                testCase(xml, r, r.broken(), "broken reproduces " + r.kind());
-                testCase(xml, r, r.fixed(), "fixed is clean");
-            }
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void testCase(XMLStreamWriter xml, PitfallResult r, VariantResult v, String name)
-            throws XMLStreamException {
-        xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", "workbook." + r.id());
-        xml.writeAttribute("name", name);
-        long millis = v.trialMillis().stream().mapToLong(Long::longValue).sum();
-        xml.writeAttribute("time", String.format(Locale.ROOT, "%.3f", millis / 1000.0));
-        if (!v.allAsExpected()) {
-            xml.writeStartElement("failure");
-            xml.writeAttribute("message", asExpected(v) + " trials as expected");
-            xml.writeCharacters(String.join("\n", v.surprises()));
-            xml.writeEndElement();
-        }
-        xml.writeEndElement();
     }
 
     public static String trialsRanIn(PitfallResult r) {

@@ -19,6 +19,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import picocli.CommandLine;
 import workbook.harness.FailureKind;
 import workbook.harness.Outcome;
@@ -41,30 +43,44 @@ class VerifyCommandTest {
     private final StringWriter out = new StringWriter();
 
     private int run(TrialLauncher launcher, String... args) {
+        return run(new StringWriter(), launcher, args);
+    }
+
+    private int run(StringWriter err, TrialLauncher launcher, String... args) {
         Workbook wb = new Workbook(Catalog::load, new Workspace(dir), Style.plain(), launcher,
                 new BufferedReader(new StringReader("")), false);
         CommandLine line = Main.commandLine(wb);
         line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(new StringWriter(), true));
+        line.setErr(new PrintWriter(err, true));
         return line.execute(args);
     }
 
     @Test
-    void aPitfallThatBehavesAsExpectedPassesAndWritesJunitXml() throws Exception {
-        Path xml = dir.resolve("out.xml");
+    void aPitfallThatBehavesAsExpectedPassesAndThePlatformWritesTheReports() throws Exception {
+        Path reports = dir.resolve("reports");
 
         assertEquals(ExitCodes.AS_EXPECTED, run(new TrialLauncher(), "verify", "lost-update", "--trials", "2",
-                "--junit-xml", xml.toString()));
+                "--reports", reports.toString()));
 
         assertTrue(out.toString().matches("(?s).*lost-update\\s+RACE\\s+2/2\\s+2/2.*"), out::toString);
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
-        assertEquals("2", doc.getDocumentElement().getAttribute("tests"));
-        assertEquals("0", doc.getDocumentElement().getAttribute("failures"));
+        Element suite = xml(reports.resolve("TEST-workbook-catalog.xml")).getDocumentElement();
+        assertEquals("2", suite.getAttribute("tests"));
+        assertEquals("0", suite.getAttribute("failures"));
+        assertEquals(Runtime.version().feature(), Integer.parseInt(property(suite, "workbook.jdk.version")
+                .replaceFirst("^(\\d+).*", "$1")));
+        assertEquals(Integer.toString(Runtime.getRuntime().availableProcessors()), property(suite, "workbook.cores"));
+        assertTrue(property(suite, "workbook.load").matches("[0-9.]+|unknown"), property(suite, "workbook.load"));
+        List<Path> events;
+        try (var files = Files.list(reports)) {
+            events = files.filter(f -> f.getFileName().toString().startsWith("junit-platform-events-")).toList();
+        }
+        assertEquals(1, events.size(), "one Open Test Reporting file");
+        assertEquals("events", xml(events.get(0)).getDocumentElement().getLocalName());
     }
 
     @Test
-    void anUnexpectedOutcomeFailsTheRunAndTheXml() throws Exception {
-        Path xml = dir.resolve("out.xml");
+    void anUnexpectedOutcomeFailsTheRunAndItsTestInTheReports() throws Exception {
+        Path reports = dir.resolve("reports");
         TrialLauncher everythingClean = new TrialLauncher() {
             @Override
             public Verdict run(String pitfall, Variant variant, Path mine, Duration budget) {
@@ -74,10 +90,133 @@ class VerifyCommandTest {
         };
 
         assertEquals(ExitCodes.UNEXPECTED,
-                run(everythingClean, "verify", "lost-update", "--junit-xml", xml.toString()));
+                run(everythingClean, "verify", "lost-update", "--reports", reports.toString()));
 
         assertTrue(out.toString().contains("lost-update (broken) trial 1: CLEAN: nothing happened"), out::toString);
-        assertTrue(Files.readString(xml).contains("<failure message=\"0/1 trials as expected\">"));
+        Document doc = xml(reports.resolve("TEST-workbook-catalog.xml"));
+        assertEquals("1", doc.getDocumentElement().getAttribute("failures"));
+        NodeList failures = doc.getElementsByTagName("failure");
+        assertEquals(1, failures.getLength());
+        Element failure = (Element) failures.item(0);
+        assertEquals("lost-update broken reproduces RACE", ((Element) failure.getParentNode()).getAttribute("name"));
+        assertEquals("0 of 1 trials as expected (the broken example must reproduce RACE in every one)",
+                failure.getAttribute("message"));
+        assertTrue(failure.getTextContent().contains("trial 1: CLEAN: nothing happened"), failure::getTextContent);
+    }
+
+    @Test
+    void theSameJdkNamedTwiceRunsOnce() throws Exception {
+        StringWriter err = new StringWriter();
+        Path reports = dir.resolve("reports");
+
+        assertEquals(ExitCodes.AS_EXPECTED, run(err, asExpected(), "verify", "lost-update", "--jdk",
+                Integer.toString(Runtime.version().feature()), "--jdk", System.getProperty("java.home"), "--reports",
+                reports.toString()));
+
+        assertTrue(err.toString().contains("named already: its trials run once"), err::toString);
+        assertEquals(1, out.toString().split("pitfalls behaved as expected", -1).length - 1, out::toString);
+        assertTrue(Files.exists(reports.resolve("TEST-workbook-catalog.xml")));
+    }
+
+    @Test
+    void aJdkThatIsNotThereIsAUsageErrorAndRunsNothing() {
+        StringWriter err = new StringWriter();
+        List<String> calls = new CopyOnWriteArrayList<>();
+        TrialLauncher counting = new TrialLauncher() {
+            @Override
+            public Verdict run(String pitfall, Variant variant, Path mine, Duration budget) {
+                calls.add(pitfall);
+                return expected(pitfall, variant);
+            }
+        };
+
+        assertEquals(ExitCodes.USAGE, run(err, counting, "verify", "lost-update", "--jdk",
+                dir.resolve("no-such-jdk").toString()));
+        assertTrue(err.toString().contains("no JDK at " + dir.resolve("no-such-jdk")), err::toString);
+        assertEquals(ExitCodes.USAGE, run(err, counting, "verify", "lost-update", "--jdk", "999"));
+        assertTrue(err.toString().contains("no JDK 999 found"), err::toString);
+        assertEquals(ExitCodes.USAGE, run(err, counting, "verify", "lost-update", "--jdk", "17"));
+        assertTrue(err.toString().contains("trials need JDK 21 or newer"), err::toString);
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
+    void aMatrixRunsASuiteOnEachJdkAndShowsWhereTheirVerdictsDiffer() throws Exception {
+        Path other = fakeJdk("21.0.9+10-LTS", "Elsewhere");
+        List<String> ranOn = new CopyOnWriteArrayList<>();
+        TrialLauncher here = new TrialLauncher() {
+            @Override
+            public TrialLauncher onJdk(Path home) {
+                ranOn.add(home.toString());
+                return home.equals(other) ? unobservable() : asExpected();
+            }
+        };
+        Path reports = dir.resolve("reports");
+
+        assertEquals(ExitCodes.AS_EXPECTED, run(here, "verify", "unsafe-publication", "lost-update", "--jdk",
+                System.getProperty("java.home"), "--jdk", other.toString(), "--reports", reports.toString()));
+
+        assertEquals(List.of(Path.of(System.getProperty("java.home")).toAbsolutePath().normalize().toString(),
+                other.toString()), ranOn);
+        String text = out.toString();
+        assertTrue(text.contains("On JDK 21.0.9+10-LTS (Elsewhere), " + other), text);
+        assertTrue(text.matches("(?s).*Across 2 JDKs:\n  unsafe-publication \\(broken\\):\n"
+                + "    JDK [^\n]+ 1/1 as expected; REPRODUCED 1\n"
+                + "    JDK 21.0.9\\+10-LTS \\(Elsewhere\\) +1/1 as expected; NOT_OBSERVABLE 1\n.*"), text);
+        assertTrue(!text.contains("lost-update (broken):"), text);
+        assertTrue(Files.exists(reports.resolve("TEST-workbook-jdk" + Runtime.version().feature() + ".xml")));
+        Element suite = xml(reports.resolve("TEST-workbook-jdk21.xml")).getDocumentElement();
+        assertEquals("Concurrency Pitfalls Workbook on JDK 21.0.9+10-LTS (Elsewhere)", suite.getAttribute("name"));
+        assertEquals(other.toString(), property(suite, "workbook.jdk.home"));
+    }
+
+    /** A folder that looks like a JDK of another version (its java is this one's): for a launcher that runs none. */
+    private Path fakeJdk(String version, String vendor) throws Exception {
+        Path home = dir.resolve("jdk-" + version).toAbsolutePath().normalize();
+        Files.createDirectories(home.resolve("bin"));
+        Files.createSymbolicLink(home.resolve("bin").resolve("java"),
+                Path.of(System.getProperty("java.home"), "bin", "java"));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"" + vendor + "\"\nJAVA_RUNTIME_VERSION=\""
+                + version + "\"\nJAVA_VERSION=\"" + version.replaceFirst("\\+.*", "") + "\"\n");
+        return home;
+    }
+
+    private static TrialLauncher asExpected() {
+        return new TrialLauncher() {
+            @Override
+            public Verdict run(String pitfall, Variant variant, Path mine, Duration budget) {
+                return expected(pitfall, variant);
+            }
+        };
+    }
+
+    private static TrialLauncher unobservable() {
+        return new TrialLauncher() {
+            @Override
+            public Verdict run(String pitfall, Variant variant, Path mine, Duration budget) {
+                return variant == Variant.BROKEN && pitfall.equals("unsafe-publication")
+                        ? new Verdict(pitfall, variant, Outcome.NOT_OBSERVABLE, null, "not seen", List.of(),
+                                new Verdict.Timings(1, 1, 1), "")
+                        : expected(pitfall, variant);
+            }
+        };
+    }
+
+    private static Document xml(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(file.toFile());
+    }
+
+    private static String property(Element suite, String name) {
+        NodeList properties = suite.getElementsByTagName("property");
+        for (int i = 0; i < properties.getLength(); i++) {
+            Element property = (Element) properties.item(i);
+            if (property.getAttribute("name").equals(name)) {
+                return property.getAttribute("value");
+            }
+        }
+        throw new AssertionError("no property " + name + " in the suite");
     }
 
     @Test
