@@ -54,6 +54,11 @@ public final class VerifyCommand extends WorkbookCommand implements Callable<Int
             "Use --jobs 1 to measure times. One pitfall's trials always run one after another."})
     int jobs;
 
+    @Option(names = "--wrong-fixes", description = {
+            "Also check every pitfall's wrong-fix fixtures, one trial each, a test each: plausible wrong fixes must"
+                    + " not be FIXED, right fixes written another way must be (minutes for the catalog)."})
+    boolean wrongFixes;
+
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
@@ -136,6 +141,7 @@ public final class VerifyCommand extends WorkbookCommand implements Callable<Int
         settings.put(CatalogSettings.REUSE_JVM, Boolean.toString(reuseJvm));
         settings.put(CatalogSettings.JOBS, Integer.toString(jobs));
         settings.put(CatalogSettings.JDK, jdk.home().toString());
+        settings.put(CatalogSettings.WRONG_FIXES, Boolean.toString(wrongFixes));
         return settings;
     }
 

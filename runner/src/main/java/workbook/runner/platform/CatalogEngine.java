@@ -67,7 +67,7 @@ public final class CatalogEngine implements TestEngine {
         EngineDiscoveryRequestResolver.<CatalogDescriptor>builder()
                 .addClassContainerSelectorResolver(type -> type.isAnnotationPresent(ConcurrencyCatalog.class))
                 .addSelectorResolver(context -> new CatalogResolver(context.getEngineDescriptor().getUniqueId(),
-                        settings.pitfalls()))
+                        settings))
                 .build().resolve(request, engine);
         return engine;
     }

@@ -1,5 +1,8 @@
 package workbook.runner.platform;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -15,8 +18,10 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import workbook.harness.Pitfall;
+import workbook.harness.Processes;
 import workbook.harness.TrialLauncher;
 import workbook.harness.Variant;
+import workbook.runner.suite.FixtureChecks;
 import workbook.runner.suite.Jdk;
 import workbook.runner.suite.SideBySide;
 import workbook.runner.suite.Stats;
@@ -56,9 +61,9 @@ final class CatalogExecution {
             Map<String, String> machine = machine(jdk);
             machine.forEach((key, value) -> System.setProperty(PROPERTY_PREFIX + key, value));
             events.reportingEntryPublished(root, ReportEntry.from(machine));
-            Verification verification = new Verification(launcher.onJdk(jdk.home()), settings.budget(),
-                    settings.reuseJvm());
-            runAll(root, verification, settings);
+            TrialLauncher trials = launcher.onJdk(jdk.home());
+            runAll(root, new Verification(trials, settings.budget(), settings.reuseJvm()),
+                    new FixtureChecks(trials, settings.budget()), settings);
             events.executionFinished(root, TestExecutionResult.successful());
         } catch (RuntimeException e) {
             events.executionFinished(root, TestExecutionResult.failed(e));
@@ -79,7 +84,8 @@ final class CatalogExecution {
         return machine;
     }
 
-    private void runAll(TestDescriptor root, Verification verification, CatalogSettings settings) {
+    private void runAll(TestDescriptor root, Verification verification, FixtureChecks fixtureChecks,
+            CatalogSettings settings) {
         List<PitfallDescriptor> pitfalls = root.getChildren().stream().map(PitfallDescriptor.class::cast).toList();
         List<Pitfall<?>> inTurn = SideBySide.inTurnOrder(pitfalls.stream().<Pitfall<?>>map(PitfallDescriptor::pitfall)
                 .toList());
@@ -89,7 +95,7 @@ final class CatalogExecution {
                 PitfallDescriptor descriptor = pitfalls.stream().filter(d -> d.pitfall() == pitfall).findFirst()
                         .orElseThrow();
                 running.add(runners.submit(pitfall, () -> {
-                    runPitfall(descriptor, verification, settings.trials());
+                    runPitfall(descriptor, verification, fixtureChecks, settings.trials());
                     return null;
                 }));
             }
@@ -104,10 +110,16 @@ final class CatalogExecution {
         }
     }
 
-    private void runPitfall(PitfallDescriptor pitfall, Verification verification, int trials) {
+    private void runPitfall(PitfallDescriptor pitfall, Verification verification, FixtureChecks fixtureChecks,
+            int trials) {
         events.executionStarted(pitfall);
         Map<Variant, VariantResult> done = new EnumMap<>(Variant.class);
+        List<FixtureDescriptor> fixtures = new ArrayList<>();
         for (TestDescriptor child : pitfall.getChildren()) {
+            if (child instanceof FixtureDescriptor fixture) {
+                fixtures.add(fixture);
+                continue;
+            }
             VariantDescriptor variant = (VariantDescriptor) child;
             events.executionStarted(variant);
             try {
@@ -121,11 +133,47 @@ final class CatalogExecution {
                 events.executionFinished(variant, TestExecutionResult.failed(e));
             }
         }
+        List<FixtureChecks.Checked> checked = checkFixtures(pitfall.pitfall(), fixtures, fixtureChecks);
         events.executionFinished(pitfall, TestExecutionResult.successful());
         if (done.size() == 2) {
             Pitfall<?> p = pitfall.pitfall();
             results.accept(new Verification.PitfallResult(p.id(), p.kind(), done.get(Variant.BROKEN),
-                    done.get(Variant.FIXED)));
+                    done.get(Variant.FIXED), checked));
+        }
+    }
+
+    /**
+     * Checks the fixtures together (those of a pitfall whose trials share a JVM take their turns in one), each test
+     * running from the first check's start to its own verdict.
+     */
+    private List<FixtureChecks.Checked> checkFixtures(Pitfall<?> pitfall, List<FixtureDescriptor> fixtures,
+            FixtureChecks checks) {
+        if (fixtures.isEmpty()) {
+            return List.of();
+        }
+        fixtures.forEach(events::executionStarted);
+        progress.accept(pitfall.id() + " wrong-fix fixtures (" + fixtures.size() + ")");
+        Path builds = null;
+        try {
+            builds = Files.createTempDirectory("workbook-fixtures-");
+            List<FixtureChecks.Checked> checked = checks.run(pitfall,
+                    fixtures.stream().map(FixtureDescriptor::fixture).toList(), builds, line -> {
+                    });
+            for (int i = 0; i < fixtures.size(); i++) {
+                FixtureChecks.Checked check = checked.get(i);
+                events.reportingEntryPublished(fixtures.get(i), ReportEntry.from("verdict",
+                        check.report().result().label));
+                events.executionFinished(fixtures.get(i), check.asExpected()
+                        ? TestExecutionResult.successful()
+                        : TestExecutionResult.failed(new AssertionError(check.fixture().name() + ": "
+                                + check.surprise())));
+            }
+            return checked;
+        } catch (IOException | RuntimeException e) {
+            fixtures.forEach(f -> events.executionFinished(f, TestExecutionResult.failed(e)));
+            return List.of();
+        } finally {
+            Processes.deleteQuietly(builds);
         }
     }
 

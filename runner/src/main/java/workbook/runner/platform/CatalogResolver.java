@@ -15,6 +15,7 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 import workbook.harness.Pitfall;
 import workbook.harness.Pitfalls;
 import workbook.harness.Variant;
+import workbook.runner.suite.WrongFixes;
 
 /**
  * Turns what a build or an IDE selects into the catalog's tests: a class marked {@link ConcurrencyCatalog} or the
@@ -25,9 +26,12 @@ final class CatalogResolver implements SelectorResolver {
 
     private final UniqueId engineId;
     private final List<Pitfall<?>> chosen;
+    private final boolean wrongFixes;
 
-    CatalogResolver(UniqueId engineId, Set<String> named) {
+    CatalogResolver(UniqueId engineId, CatalogSettings settings) {
         this.engineId = engineId;
+        this.wrongFixes = settings.wrongFixes();
+        Set<String> named = settings.pitfalls();
         List<Pitfall<?>> all = Pitfalls.all();
         Set<String> unknown = named.stream().filter(id -> Pitfalls.byId(id).isEmpty()).collect(Collectors.toSet());
         if (!unknown.isEmpty()) {
@@ -63,20 +67,22 @@ final class CatalogResolver implements SelectorResolver {
         if (segments.size() == 2) {
             return context.addToParent(parent -> Optional.of(new PitfallDescriptor(parent.getUniqueId(),
                     pitfall.get())))
-                    .map(descriptor -> Match.exact(descriptor, () -> variantsOf(descriptor.getUniqueId())))
+                    .map(descriptor -> Match.exact(descriptor, () -> childrenOf(descriptor.getUniqueId())))
                     .map(Resolution::match).orElse(Resolution.unresolved());
         }
         UniqueId.Segment last = segments.get(2);
-        Optional<Variant> variant = List.of(Variant.BROKEN, Variant.FIXED).stream()
-                .filter(v -> last.getType().equals(VariantDescriptor.SEGMENT)
-                        && last.getValue().equals(VariantDescriptor.segment(v)))
-                .findFirst();
-        if (variant.isEmpty()) {
-            return Resolution.unresolved();
+        Optional<? extends org.junit.platform.engine.TestDescriptor> child = Optional.empty();
+        if (last.getType().equals(VariantDescriptor.SEGMENT)) {
+            child = List.of(Variant.BROKEN, Variant.FIXED).stream()
+                    .filter(v -> last.getValue().equals(VariantDescriptor.segment(v))).findFirst()
+                    .flatMap(v -> context.addToParent(() -> selectUniqueId(id.removeLastSegment()),
+                            parent -> Optional.of(new VariantDescriptor(parent.getUniqueId(), pitfall.get(), v))));
+        } else if (last.getType().equals(FixtureDescriptor.SEGMENT)) {
+            child = WrongFixes.of(pitfall.get().id()).stream().filter(f -> f.name().equals(last.getValue()))
+                    .findFirst().flatMap(f -> context.addToParent(() -> selectUniqueId(id.removeLastSegment()),
+                            parent -> Optional.of(new FixtureDescriptor(parent.getUniqueId(), f))));
         }
-        return context.addToParent(() -> selectUniqueId(id.removeLastSegment()),
-                parent -> Optional.of(new VariantDescriptor(parent.getUniqueId(), pitfall.get(), variant.get())))
-                .map(Match::exact).map(Resolution::match).orElse(Resolution.unresolved());
+        return child.map(Match::exact).map(Resolution::match).orElse(Resolution.unresolved());
     }
 
     private Resolution wholeCatalog() {
@@ -85,10 +91,18 @@ final class CatalogResolver implements SelectorResolver {
         return Resolution.selectors(pitfalls);
     }
 
-    private static Set<DiscoverySelector> variantsOf(UniqueId pitfallId) {
-        return List.of(Variant.BROKEN, Variant.FIXED).stream()
-                .map(v -> (DiscoverySelector) selectUniqueId(pitfallId.append(VariantDescriptor.SEGMENT,
-                        VariantDescriptor.segment(v))))
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    /** A pitfall's tests: its variants, then its wrong-fix fixtures if they are asked for. */
+    private Set<DiscoverySelector> childrenOf(UniqueId pitfallId) {
+        Set<DiscoverySelector> children = new LinkedHashSet<>();
+        for (Variant variant : List.of(Variant.BROKEN, Variant.FIXED)) {
+            children.add(
+                    selectUniqueId(pitfallId.append(VariantDescriptor.SEGMENT, VariantDescriptor.segment(variant))));
+        }
+        if (wrongFixes) {
+            WrongFixes.of(pitfallId.getLastSegment().getValue()).forEach(
+                    fixture -> children
+                            .add(selectUniqueId(pitfallId.append(FixtureDescriptor.SEGMENT, fixture.name()))));
+        }
+        return children;
     }
 }

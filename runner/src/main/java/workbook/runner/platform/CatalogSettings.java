@@ -18,11 +18,12 @@ import workbook.runner.suite.SideBySide;
  * <li>{@value #BUDGET}: seconds each scenario may look for evidence (default 5);
  * <li>{@value #REUSE_JVM}: {@code true} to run the trials of pitfalls that leave nothing behind many to a JVM;
  * <li>{@value #JOBS}: pitfalls verified side by side (default 3);
- * <li>{@value #JDK}: the JDK the trials run on, a folder or a feature version (default: the tests' JVM's).
+ * <li>{@value #JDK}: the JDK the trials run on, a folder or a feature version (default: the tests' JVM's);
+ * <li>{@value #WRONG_FIXES}: {@code true} to check every wrong-fix fixture too, a test each (one trial a fixture).
  * </ul>
  */
 public record CatalogSettings(Set<String> pitfalls, int trials, Duration budget, boolean reuseJvm, int jobs,
-        Optional<String> jdk) {
+        Optional<String> jdk, boolean wrongFixes) {
 
     public static final String PITFALLS = "workbook.pitfalls";
     public static final String TRIALS = "workbook.trials";
@@ -30,6 +31,7 @@ public record CatalogSettings(Set<String> pitfalls, int trials, Duration budget,
     public static final String REUSE_JVM = "workbook.reuseJvm";
     public static final String JOBS = "workbook.jobs";
     public static final String JDK = "workbook.jdk";
+    public static final String WRONG_FIXES = "workbook.wrongFixes";
 
     /**
      * The settings the parameters name, the defaults for the others.
@@ -48,7 +50,7 @@ public record CatalogSettings(Set<String> pitfalls, int trials, Duration budget,
         return new CatalogSettings(Set.copyOf(pitfalls), positive(parameters, TRIALS, 1),
                 Duration.ofSeconds(positive(parameters, BUDGET, (int) TrialLauncher.DEFAULT_BUDGET.toSeconds())),
                 parameters.getBoolean(REUSE_JVM).orElse(false), positive(parameters, JOBS, SideBySide.AT_ONCE),
-                parameters.get(JDK).filter(jdk -> !jdk.isBlank()));
+                parameters.get(JDK).filter(jdk -> !jdk.isBlank()), parameters.getBoolean(WRONG_FIXES).orElse(false));
     }
 
     private static int positive(ConfigurationParameters parameters, String key, int otherwise) {

@@ -29,11 +29,17 @@ public final class Verification {
         }
     }
 
-    /** Both variants of one pitfall. */
-    public record PitfallResult(String id, FailureKind kind, VariantResult broken, VariantResult fixed) {
+    /** Both variants of one pitfall, and its wrong-fix fixtures' checks when they were asked for. */
+    public record PitfallResult(String id, FailureKind kind, VariantResult broken, VariantResult fixed,
+            List<FixtureChecks.Checked> fixtures) {
+
+        public PitfallResult(String id, FailureKind kind, VariantResult broken, VariantResult fixed) {
+            this(id, kind, broken, fixed, List.of());
+        }
 
         public boolean passed() {
-            return broken.allAsExpected() && fixed.allAsExpected();
+            return broken.allAsExpected() && fixed.allAsExpected()
+                    && fixtures.stream().allMatch(FixtureChecks.Checked::asExpected);
         }
     }
 

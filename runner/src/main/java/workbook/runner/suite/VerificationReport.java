@@ -52,6 +52,15 @@ public final class VerificationReport {
                         .append(") ").append(s).append('\n'));
             }
         }
+        List<FixtureChecks.Checked> fixtures = results.stream().flatMap(r -> r.fixtures().stream()).toList();
+        if (!fixtures.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "Wrong-fix fixtures: %d of %d got the verdict they expect.%n",
+                    fixtures.stream().filter(FixtureChecks.Checked::asExpected).count(), fixtures.size()));
+            fixtures.stream().filter(f -> !f.asExpected()).forEach(f -> out.append("  ").append(f.fixture().pitfall())
+                    .append(' ').append(f.fixture().name()).append(": ").append(f.surprise().lines().findFirst()
+                            .orElse(""))
+                    .append('\n'));
+        }
         if (results.stream().anyMatch(r -> r.broken().sharedJvm())) {
             out.append("(The time of a trial that shared its JVM has no JVM start in it.)\n");
         }
@@ -88,6 +97,16 @@ public final class VerificationReport {
             p.put("passed", r.passed());
             p.put("broken", variant(r.broken()));
             p.put("fixed", variant(r.fixed()));
+            if (!r.fixtures().isEmpty()) {
+                p.put("fixtures", r.fixtures().stream().map(f -> {
+                    Map<String, Object> fixture = new LinkedHashMap<>();
+                    fixture.put("name", f.fixture().name());
+                    fixture.put("expected", f.fixture().expected() == null ? null : f.fixture().expected().label);
+                    fixture.put("got", f.report().result().label);
+                    fixture.put("asExpected", f.asExpected());
+                    return fixture;
+                }).toList());
+            }
             return p;
         }).toList());
         return json;

@@ -33,6 +33,7 @@ import workbook.runner.Main;
 import workbook.runner.Workbook;
 import workbook.runner.catalog.Catalog;
 import workbook.runner.learner.Workspace;
+import workbook.runner.suite.WrongFixes;
 import workbook.runner.terminal.Style;
 
 class VerifyCommandTest {
@@ -102,6 +103,41 @@ class VerifyCommandTest {
         assertEquals("0 of 1 trials as expected (the broken example must reproduce RACE in every one)",
                 failure.getAttribute("message"));
         assertTrue(failure.getTextContent().contains("trial 1: CLEAN: nothing happened"), failure::getTextContent);
+    }
+
+    @Test
+    void withWrongFixesEachFixtureIsATestAndAWrongFixThatPassesFailsIt() throws Exception {
+        Path reports = dir.resolve("reports");
+        TrialLauncher fooled = new TrialLauncher() {
+            @Override
+            public Verdict run(String pitfall, Variant variant, Path mine, Duration budget) {
+                return variant == Variant.BROKEN ? expected(pitfall, variant) : clean(pitfall, variant);
+            }
+
+            @Override
+            public Batch runLearners(String pitfall, List<Path> learners, Duration budget) {
+                return new Batch(learners.stream().map(l -> clean(pitfall, Variant.MINE)).toList(), null);
+            }
+        };
+
+        assertEquals(ExitCodes.UNEXPECTED, run(fooled, "verify", "lost-update", "--wrong-fixes", "--reports",
+                reports.toString()));
+
+        long wrong = WrongFixes.of("lost-update").stream().filter(f -> !f.right()).count();
+        long all = WrongFixes.of("lost-update").size();
+        assertTrue(out.toString().contains("Wrong-fix fixtures: " + (all - wrong) + " of " + all
+                + " got the verdict they expect."), out::toString);
+        assertTrue(out.toString().contains("  lost-update wrong-volatile: expected STILL BROKEN, got FIXED"),
+                out::toString);
+        Document doc = xml(reports.resolve("TEST-workbook-catalog.xml"));
+        assertEquals(Long.toString(2 + all), doc.getDocumentElement().getAttribute("tests"));
+        assertEquals(Long.toString(wrong), doc.getDocumentElement().getAttribute("failures"));
+        assertTrue(Files.readString(reports.resolve("TEST-workbook-catalog.xml")).contains(
+                "<testcase name=\"lost-update wrong-volatile gets STILL BROKEN\""));
+    }
+
+    private static Verdict clean(String pitfall, Variant variant) {
+        return new Verdict(pitfall, variant, Outcome.CLEAN, null, "ok", List.of(), new Verdict.Timings(1, 1, 1), "");
     }
 
     @Test

@@ -83,7 +83,8 @@ class HandoutTest {
     @Test
     @ResourceLock(value = ReplTest.MACHINE, mode = ResourceAccessMode.READ)
     void checksAFixWithItsTrials() throws Exception {
-        Path fix = Path.of("src/test/fixes/swallowed-interrupt/right-return-on-interrupt.java").toAbsolutePath();
+        Path fix = Path.of("src/main/resources/workbook/fixes/swallowed-interrupt/right-return-on-interrupt.java")
+                .toAbsolutePath();
 
         Ran check = handout("check", "", "check", "swallowed-interrupt", "--source", fix.toString());
 

@@ -20,6 +20,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import workbook.runner.suite.WrongFixes;
 
 /** The engine as a build finds it: a service of the class path, answering for a class marked ConcurrencyCatalog. */
 class CatalogEngineTest {
@@ -55,6 +56,24 @@ class CatalogEngineTest {
         TestPlan plan = launcher.discover(request(Map.of(), selectUniqueId(fixed)));
         assertEquals(1, plan.countTestIdentifiers(TestIdentifier::isTest));
         assertEquals(1, plan.countTestIdentifiers(id -> id.isTest() && id.getUniqueIdObject().equals(fixed)));
+    }
+
+    @Test
+    void withWrongFixesAPitfallHasATestPerFixtureAndAFixturesIdSelectsItAlone() {
+        TestPlan plan = launcher.discover(request(Map.of(CatalogSettings.PITFALLS, "lost-update",
+                CatalogSettings.WRONG_FIXES, "true"), selectClass(Marked.class)));
+
+        List<String> tests = plan.getChildren(plan.getChildren(engine(plan)).iterator().next()).stream()
+                .map(TestIdentifier::getDisplayName).toList();
+        assertEquals(2 + WrongFixes.of("lost-update").size(), tests.size(), tests::toString);
+        assertTrue(tests.contains("lost-update wrong-volatile gets STILL BROKEN"), tests::toString);
+        assertTrue(tests.contains("lost-update right-synchronized gets FIXED"), tests::toString);
+
+        UniqueId volatileFix = UniqueId.forEngine(CatalogEngine.ID).append("pitfall", "lost-update")
+                .append("fixture", "wrong-volatile");
+        TestPlan one = launcher.discover(request(Map.of(), selectUniqueId(volatileFix)));
+        assertEquals(1, one.countTestIdentifiers(id -> id.isTest() && id.getUniqueIdObject().equals(volatileFix)));
+        assertEquals(1, one.countTestIdentifiers(TestIdentifier::isTest));
     }
 
     @Test

@@ -2,11 +2,17 @@ package workbook.runner.suite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,29 +22,31 @@ import workbook.runner.learner.Check;
 
 /**
  * The wrong-fix fixtures: for every pitfall, plausible wrong fixes and correct alternative fixes of its broken
- * example, each a learner's file in {@code runner/src/test/fixes/<id>/}, with the verdict {@code check} must give it
- * on a line of its own ({@code // expect: STILL BROKEN}). A file named {@code wrong-*.java} is a wrong fix,
- * {@code right-*.java} a right one; the file may be named anything, since a check compiles it as the subject class.
+ * example, each a learner's file in {@code runner/src/main/resources/workbook/fixes/<id>/} (shipped in the runner's
+ * jar, so that {@code verify --wrong-fixes} and a team's build can check them too), with the verdict {@code check}
+ * must give it on a line of its own ({@code // expect: STILL BROKEN}). A file named {@code wrong-*.java} is a wrong
+ * fix, {@code right-*.java} a right one; the file may be named anything, since a check compiles it as the subject
+ * class.
  */
 public final class WrongFixes {
 
-    /** Where the fixtures live, from the runner module's folder (the tests' working directory). */
-    static final Path ROOT = Path.of("src", "test", "fixes");
-    static final String REPOSITORY_FOLDER = "runner/src/test/fixes";
+    /** Where the fixtures are on the class path. */
+    static final String RESOURCE_FOLDER = "workbook/fixes";
+    static final String REPOSITORY_FOLDER = "runner/src/main/resources/" + RESOURCE_FOLDER;
 
     static final int MIN_WRONG = 3;
     static final int MIN_RIGHT = 1;
 
     private static final Pattern EXPECT = Pattern.compile("(?m)^\\s*//\\s*expect:\\s*(.+?)\\s*$");
 
-    /** One fixture: its file, and the verdict it must get. */
-    record Fixture(String pitfall, Path file, Check.Result expected) {
-        String name() {
+    /** One fixture: its file (in a folder, or in the runner's jar), and the verdict it must get. */
+    public record Fixture(String pitfall, Path file, Check.Result expected) {
+        public String name() {
             String file = this.file.getFileName().toString();
             return file.substring(0, file.length() - ".java".length());
         }
 
-        boolean right() {
+        public boolean right() {
             return expected == Check.Result.FIXED;
         }
     }
@@ -46,12 +54,13 @@ public final class WrongFixes {
     private WrongFixes() {
     }
 
-    static List<Fixture> of(String pitfall) {
-        Path folder = ROOT.resolve(pitfall);
-        if (!Files.isDirectory(folder)) {
+    /** The pitfall's fixtures, by name; none if it has none. */
+    public static List<Fixture> of(String pitfall) {
+        Optional<Path> folder = folder(RESOURCE_FOLDER + "/" + pitfall);
+        if (folder.isEmpty() || !Files.isDirectory(folder.get())) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.list(folder.get())) {
             List<Fixture> fixtures = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 fixtures.add(new Fixture(pitfall, file, expected(file).orElse(null)));
@@ -59,6 +68,27 @@ public final class WrongFixes {
             return fixtures;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A folder of the class path as a path: on disk, or inside a jar (whose file system stays open). */
+    private static Optional<Path> folder(String resource) {
+        URL url = WrongFixes.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try {
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    // Opened already: Path.of finds it.
+                }
+            }
+            return Optional.of(Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read the wrong-fix fixtures at " + url + ": " + e.getMessage(), e);
         }
     }
 
