@@ -23,7 +23,9 @@ import workbook.harness.Trial;
  * and the audit log ({@link Audit}), which reads the level back. A sale ({@code sales}) and a delivery booked by the
  * desk's restock job ({@code restock}, holding the desk's lock) happen at once: a stock that tells its listeners
  * while holding its own lock makes the cycle stock, desk, stock. Then two threads deliver one unit at a time, tens
- * of thousands of times, to check that no change is lost or told twice, each told on the thread that made it.
+ * of thousands of times in lockstep ({@link Lockstep}: each delivery starts as the other thread starts its own, so
+ * that a read-add-write that is not atomic overlaps another, whatever else the machine runs), to check that no change
+ * is lost or told twice, each told on the thread that made it.
  */
 public final class AlienCallUnderLock implements Pitfall<Stock> {
 
@@ -34,9 +36,8 @@ public final class AlienCallUnderLock implements Pitfall<Stock> {
     static final long DELIVERIES_PER_ADJUSTER = 50_000;
     static final int MIN_ROUNDS = 2;
     static final int MAX_ROUNDS = 8;
-    /** Moments of truly parallel adjusting after which an adjust that is not atomic has always lost changes. */
-    static final long ENOUGH_PARALLEL = 5_000;
-    static final Duration PROBE = Duration.ofMillis(100);
+    /** Deliveries started together after which an adjust that is not atomic has always lost changes. */
+    static final long ENOUGH_TOGETHER = 60_000;
 
     @Override
     public String id() {
@@ -170,28 +171,27 @@ public final class AlienCallUnderLock implements Pitfall<Stock> {
                         + " through the listener's frame."));
     }
 
-    /** Two threads deliver one unit at a time: every change counted and told once, on the thread that made it. */
+    /**
+     * Two threads deliver one unit at a time, in lockstep (each delivery starts as the other thread starts its own):
+     * every change counted and told once, on the thread that made it.
+     */
     private static Finding busy(Class<? extends Stock> implementation, SplittableRandom random, Trial trial)
             throws InterruptedException {
-        long parallel = 0;
+        long together = 0;
         long deliveries = 0;
         int round = 0;
-        long machine = 0;
-        while (!trial.outOfTime() && round < MAX_ROUNDS && (round < MIN_ROUNDS || parallel < ENOUGH_PARALLEL)) {
-            if (round >= MIN_ROUNDS) {
-                // Few moments in parallel: a busy machine, or an adjust that makes its callers take turns (a lock)?
-                machine = Stress.machineParallelism(ADJUSTERS, PROBE);
-                if (machine >= ENOUGH_PARALLEL) {
-                    break;
-                }
-            }
+        while (!trial.outOfTime() && round < MAX_ROUNDS && (round < MIN_ROUNDS || together < ENOUGH_TOGETHER)) {
             round++;
             Stock stock = Subjects.create(implementation);
             Deliveries listener = new Deliveries((int) (ADJUSTERS * DELIVERIES_PER_ADJUSTER), "adjuster-");
             stock.addListener(listener);
             String sku = SKUS.get(random.nextInt(SKUS.size()));
+            Lockstep lockstep = new Lockstep(ADJUSTERS, trial.remaining());
             Stress.Result result = Stress.run("adjuster", ADJUSTERS, DELIVERIES_PER_ADJUSTER, trial.remaining(),
-                    (adjuster, i) -> stock.adjust(sku, 1));
+                    (adjuster, i) -> {
+                        lockstep.await(adjuster, i);
+                        stock.adjust(sku, 1);
+                    });
             if (!result.failures().isEmpty()) {
                 return trial.notWorking("adjust threw " + result.failures().get(0));
             }
@@ -201,7 +201,7 @@ public final class AlienCallUnderLock implements Pitfall<Stock> {
             }
             long made = result.total();
             deliveries += made;
-            parallel += result.parallel();
+            together += lockstep.together();
             if (stock.level(sku) != made) {
                 return trial.notWorking(String.format(Locale.ROOT, "%d threads delivered \"%s\" one unit at a time, %,d"
                         + " times, and the level says %,d: adjust lost changes made at the same time",
@@ -221,17 +221,16 @@ public final class AlienCallUnderLock implements Pitfall<Stock> {
                         + " that made the change: the contract says before adjust returns, on its thread");
             }
         }
-        if (parallel < ENOUGH_PARALLEL) {
-            if (machine < ENOUGH_PARALLEL) {
-                return trial.inconclusive(String.format(Locale.ROOT, "a sale and a delivery at once went right, but"
-                        + " the adjusting threads were seen in parallel only %,d times, and two threads doing nothing"
-                        + " else only %,d times in %d ms: this machine is too busy to tell whether adjust loses"
-                        + " changes", parallel, machine, PROBE.toMillis()));
-            }
+        if (round < MIN_ROUNDS || together < ENOUGH_TOGETHER) {
+            return trial.inconclusive(String.format(Locale.ROOT, "a sale and a delivery at once went right, but the"
+                    + " adjusting threads started only %,d deliveries at the same moment in %d rounds (%,d needed):"
+                    + " this machine is too busy to tell whether adjust loses changes", together, round,
+                    ENOUGH_TOGETHER));
         }
         return trial.clean(String.format(Locale.ROOT, "a sale and a delivery booked by the reorder desk under its own"
                 + " lock, at once, both went through, each listener told once on the thread that made the change;"
-                + " and %d threads made %,d deliveries of one unit in %d rounds, none lost, each told once, one up",
-                ADJUSTERS, deliveries, round));
+                + " and %d threads made %,d deliveries of one unit in %d rounds, %,d of them started at the same"
+                + " moment as the other thread's, none lost, each told once, one up",
+                ADJUSTERS, deliveries, round, together));
     }
 }
