@@ -125,7 +125,7 @@ public final class VerifyCommand extends WorkbookCommand implements Callable<Int
             try {
                 Jdk jdk = Jdk.find(named);
                 if (found.putIfAbsent(jdk.home(), jdk) != null) {
-                    err().printf("verify: --jdk %s is %s, named already: its trials run once.%n", named, jdk.home());
+                    err().printf("verify: --jdk %s names %s again: its trials run once.%n", named, jdk.label());
                 }
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--jdk " + named + ": " + e.getMessage());

@@ -149,7 +149,7 @@ class VerifyCommandTest {
                 Integer.toString(Runtime.version().feature()), "--jdk", System.getProperty("java.home"), "--reports",
                 reports.toString()));
 
-        assertTrue(err.toString().contains("named already: its trials run once"), err::toString);
+        assertTrue(err.toString().contains("again: its trials run once"), err::toString);
         assertEquals(1, out.toString().split("pitfalls behaved as expected", -1).length - 1, out::toString);
         assertTrue(Files.exists(reports.resolve("TEST-workbook-catalog.xml")));
     }
