@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import workbook.harness.CallerThread;
 import workbook.harness.Evidence.Count;
@@ -28,7 +32,9 @@ import workbook.harness.Trial;
  * starts the writes only after a few of the ship() calls (3 to 7, drawn anew) have returned, then runs them on 2
  * writers while the rest are shipped. The buffer pool hands out the buffer given back last, and the collector reads
  * each payload in two halves, a millisecond or two apart. Every line must arrive whole and once, on the writer pool;
- * ship() must return at once; every buffer taken must go back to the pool, once.
+ * ship() must return at once; every buffer taken must go back to the pool, once. Then the writer pool is shut down
+ * and one more line shipped: the pool refuses it, ship() must say so (the pool's RejectedExecutionException), and its
+ * buffer must go back too.
  */
 public final class EarlyBufferRelease implements Pitfall<Shipper> {
 
@@ -103,7 +109,18 @@ public final class EarlyBufferRelease implements Pitfall<Shipper> {
                                 ThreadViews.of(writers.workerIds(), trial.lockNames())));
             }
             writers.shutdown(WRITE_LIMIT);
-            return judge(lines, collector.arrived(), buffers, writesStartAfter, returned.millis(), trial);
+            int acquired = buffers.acquired();
+            int outstanding = buffers.outstanding();
+            Future<Throwable> refused = caller.submit(() -> shipRefused(shipper));
+            Throwable thrown;
+            try {
+                thrown = refused.get(CALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                return trial.notWorking("ship() of a line the shut-down writer pool refused did not return within "
+                        + CALL_LIMIT.toMillis() + " ms");
+            }
+            return judge(lines, collector.arrived(), buffers, acquired, outstanding, new Refusal(thrown),
+                    writesStartAfter, returned.millis(), trial);
         } finally {
             writers.shutdown(WRITE_LIMIT);
         }
@@ -138,8 +155,31 @@ public final class EarlyBufferRelease implements Pitfall<Shipper> {
                         LINES - arrived, LINES, failures.size(), first), whole, where);
     }
 
+    /** One more line, after the writer pool was shut down: what ship() threw, or null if it returned. */
+    private static Throwable shipRefused(Shipper shipper) {
+        try {
+            shipper.ship(String.format(Locale.ROOT, "INFO shutdown: log shipping stopped, %d lines shipped", LINES));
+            return null;
+        } catch (Throwable thrown) {
+            return thrown;
+        }
+    }
+
+    /** How ship() took the writer pool's refusal of a line: what it threw, or null if it returned. */
+    private record Refusal(Throwable thrown) {
+        boolean passedOn() {
+            for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RejectedExecutionException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private static Finding judge(List<String> lines, List<Collector.Arrived> arrived, CountingPool buffers,
-            int writesStartAfter, long callMillis, Trial trial) {
+            int acquiredBeforeRefusal, int outstandingBeforeRefusal, Refusal refusal, int writesStartAfter,
+            long callMillis, Trial trial) {
         for (Collector.Arrived payload : arrived) {
             if (!payload.thread().startsWith("writer-")) {
                 return trial.notWorking("a line was written on " + payload.thread()
@@ -179,18 +219,39 @@ public final class EarlyBufferRelease implements Pitfall<Shipper> {
                             + "pool's): the pool would hand one buffer to two callers",
                     buffers.releasedTwice()));
         }
-        if (buffers.outstanding() > 0) {
+        if (outstandingBeforeRefusal > 0) {
             return trial.notWorking(String.format(Locale.ROOT,
                     "every line arrived whole, but %d of the %d buffers taken from the pool were never given back: "
                             + "the pool runs dry, or grows without end",
-                    buffers.outstanding(), buffers.acquired()),
+                    outstandingBeforeRefusal, acquiredBeforeRefusal),
+                    new Count("buffers given back", acquiredBeforeRefusal,
+                            acquiredBeforeRefusal - outstandingBeforeRefusal));
+        }
+        if (buffers.outstanding() > 0) {
+            return trial.notWorking(
+                    "every line arrived whole, but the line shipped after the writer pool was shut down,"
+                            + " which the pool refused" + (refusal.thrown() == null
+                                    ? ""
+                                    : " (ship() threw " + refusal.thrown().getClass().getSimpleName() + ")")
+                            + ", kept its buffer: the task that would have given it back never runs, so every refused"
+                            + " line costs the pool a buffer",
                     new Count("buffers given back", buffers.acquired(),
                             buffers.acquired() - buffers.outstanding()));
         }
+        if (!refusal.passedOn()) {
+            return trial.notWorking(refusal.thrown() == null
+                    ? "every line arrived whole, but ship() returned as if all was well for a line the shut-down writer"
+                            + " pool refused: the line is lost and its caller never knows (the contract says ship"
+                            + " throws the pool's RejectedExecutionException)"
+                    : "ship() of a line the shut-down writer pool refused threw " + refusal.thrown()
+                            + ", not the pool's RejectedExecutionException");
+        }
         return trial.clean(String.format(Locale.ROOT,
                 "%d lines arrived whole and once, written on the writer pool; the %d ship() calls returned after %,d "
-                        + "ms in all; %d buffers served them, each given back once its write was done",
-                LINES, LINES, callMillis, buffers.distinct()), new Count("lines that arrived whole", LINES, LINES));
+                        + "ms in all; %d buffers served them, each given back once its write was done; and a line"
+                        + " the shut-down writer pool refused gave its buffer back too (ship() threw %s)",
+                LINES, LINES, callMillis, buffers.distinct(), refusal.thrown().getClass().getSimpleName()),
+                new Count("lines that arrived whole", LINES, LINES));
     }
 
     private static Map<String, Integer> count(List<String> texts) {

@@ -4,9 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 // Right fix, another way than the reference: the write as a CompletableFuture on the writer pool, and the buffer
-// given back when it completes, whether it succeeded or failed.
+// given back when it completes, whether it succeeded or failed, or at once if the pool refuses the write.
 // expect: FIXED
 
 /** Ships each line from a pooled buffer, on the writer pool, so that logging never waits for the network. */
@@ -26,7 +27,13 @@ public class PooledShipper implements Shipper {
     public void ship(String line) {
         ByteBuffer buffer = buffers.acquire();
         buffer.put(line.getBytes(StandardCharsets.UTF_8)).flip();
-        CompletableFuture.runAsync(() -> channel.write(buffer), writers)
-                .whenComplete((done, failure) -> buffers.release(buffer));
+        try {
+            CompletableFuture.runAsync(() -> channel.write(buffer), writers)
+                    .whenComplete((done, failure) -> buffers.release(buffer));
+        } catch (RejectedExecutionException refused) {
+            // runAsync throws before any future exists: nothing will complete to give the buffer back.
+            buffers.release(buffer);
+            throw refused;
+        }
     }
 }
