@@ -10,9 +10,15 @@ import java.util.SplittableRandom;
 /**
  * One document: a body of 1 or 2 chunks written in 1 to 2 ms each, and 1 to 3 attachments of 4 to 6 chunks written
  * in 3 to 5 ms each, so that the attachments are still being written when the body is done. In a failing round the
- * store rejects one chunk of one attachment, drawn for the round, its third or a later one.
+ * store rejects one chunk, drawn for the round: of one attachment, its third or a later one; or of the body, while
+ * the attachments are still being written.
  */
 final class Round {
+
+    /** Where the store rejects a chunk, if it does. */
+    enum Failure {
+        NONE, BODY, ATTACHMENT
+    }
 
     static final List<String> ATTACHMENTS = List.of("scan.png", "terms.pdf", "receipt.jpg", "photo-1.jpg",
             "photo-2.jpg", "signature.png");
@@ -21,7 +27,7 @@ final class Round {
     private final ScriptedStore store;
     private final String rejected;
 
-    Round(boolean failing, SplittableRandom random) {
+    Round(Failure failure, SplittableRandom random) {
         String name = "invoice-" + (1000 + random.nextInt(9000)) + ".pdf";
         Map<String, Long> millis = new HashMap<>();
         millis.put(name, random.nextLong(1, 3));
@@ -35,10 +41,16 @@ final class Round {
             millis.put(attachment, random.nextLong(3, 6));
         }
         document = new Document(name, body, attachments);
-        List<String> failingPart = failing ? new ArrayList<>(attachments.values()).get(random.nextInt(count)) : null;
-        // Its third chunk or a later one: written well after the body is done, so that in a broken upload the
-        // connection is closed before the store gets to reject it.
-        rejected = failingPart == null ? null : failingPart.get(random.nextInt(2, failingPart.size()));
+        rejected = switch (failure) {
+            case NONE -> null;
+            case BODY -> body.get(random.nextInt(body.size()));
+            case ATTACHMENT -> {
+                List<String> part = new ArrayList<>(attachments.values()).get(random.nextInt(count));
+                // Its third chunk or a later one: written well after the body is done, so that in a broken upload the
+                // connection is closed before the store gets to reject it.
+                yield part.get(random.nextInt(2, part.size()));
+            }
+        };
         store = new ScriptedStore(part -> millis.get(part), rejected);
     }
 

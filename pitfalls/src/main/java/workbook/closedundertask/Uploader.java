@@ -8,8 +8,8 @@ public interface Uploader {
     /**
      * Stores the document's body and its attachments at once over one connection: the attachments on the executor
      * given, the body on the calling thread. Returns once every part is stored, or throws what failed (itself or as a
-     * cause), as soon as it is known. Closes the connection before it returns, whatever happened. Leaves the executor
-     * running: others use it.
+     * cause), as soon as no task it started writes any more. Closes the connection before it returns, whatever
+     * happened, and never while a task still writes on it. Leaves the executor running: others use it.
      */
     void upload(Document document) throws InterruptedException, ExecutionException;
 }

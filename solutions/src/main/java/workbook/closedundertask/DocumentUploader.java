@@ -22,13 +22,28 @@ public class DocumentUploader implements Uploader {
     public void upload(Document document) throws InterruptedException, ExecutionException {
         try (Connection connection = store.connect()) {
             List<Future<?>> attachments = new ArrayList<>();
-            for (Map.Entry<String, List<String>> attachment : document.attachments().entrySet()) {
-                attachments.add(executor.submit(() -> send(connection, attachment.getKey(), attachment.getValue())));
+            try {
+                for (Map.Entry<String, List<String>> attachment : document.attachments().entrySet()) {
+                    attachments
+                            .add(executor.submit(() -> send(connection, attachment.getKey(), attachment.getValue())));
+                }
+                send(connection, document.name(), document.body());
+            } finally {
+                // Waited for inside the block, whatever the body did: the connection closes once no task uses it.
+                awaitAll(attachments);
             }
-            send(connection, document.name(), document.body());
-            // Waited for inside the block: the connection is closed only once no task uses it any more.
             for (Future<?> attachment : attachments) {
-                attachment.get();
+                attachment.get(); // all done by now: throws the first attachment's failure, if any
+            }
+        }
+    }
+
+    private static void awaitAll(List<Future<?>> tasks) throws InterruptedException {
+        for (Future<?> task : tasks) {
+            try {
+                task.get();
+            } catch (ExecutionException failed) {
+                // Thrown once every task has ended, above.
             }
         }
     }

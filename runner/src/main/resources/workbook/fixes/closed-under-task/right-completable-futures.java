@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
-// Right fix, another way: CompletableFuture.runAsync on the executor, and allOf(...).join() before the block
-// ends. join() throws a CompletionException carrying what an attachment threw, and the connection closes after it.
+// Right fix, another way: CompletableFuture.runAsync on the executor, and allOf(...) waited for in a finally around the
+// body, so that the connection closes after the attachments even when the body's write throws. join() then throws a
+// CompletionException carrying what an attachment threw.
 // expect: FIXED
 
 /** Uploads a document: the attachments in the background, the body meanwhile, all over one connection. */
@@ -29,8 +30,14 @@ public class DocumentUploader implements Uploader {
                 attachments.add(CompletableFuture.runAsync(
                         () -> send(connection, attachment.getKey(), attachment.getValue()), executor));
             }
-            send(connection, document.name(), document.body());
-            CompletableFuture.allOf(attachments.toArray(CompletableFuture[]::new)).join();
+            CompletableFuture<Void> all = CompletableFuture.allOf(attachments.toArray(CompletableFuture[]::new));
+            try {
+                send(connection, document.name(), document.body());
+            } finally {
+                // Whatever the body did, the block ends (and closes the connection) once no attachment writes.
+                all.exceptionally(failed -> null).join();
+            }
+            all.join();
         }
     }
 
