@@ -12,16 +12,36 @@ final class Job {
 
     final Export export;
     final Duration pageTime;
+    /** The last page's time: longer, for a round that cancels during it. */
+    final Duration lastPageTime;
     final CancellationProbe probe;
     private final AtomicInteger pagesBegun = new AtomicInteger();
     private final AtomicInteger stores = new AtomicInteger();
     private volatile Thread renderedOn;
     private volatile int pagesStored = -1;
+    private volatile long lastPageEndedNanos;
 
-    Job(Export export, Duration pageTime, CancellationProbe probe) {
+    Job(Export export, Duration pageTime, Duration lastPageTime, CancellationProbe probe) {
         this.export = export;
         this.pageTime = pageTime;
+        this.lastPageTime = lastPageTime;
         this.probe = probe;
+    }
+
+    /** How long page {@code number} takes to render. */
+    Duration pageTime(int number) {
+        return number == export.pages() ? lastPageTime : pageTime;
+    }
+
+    void pageEnded(int number) {
+        if (number == export.pages()) {
+            lastPageEndedNanos = System.nanoTime();
+        }
+    }
+
+    /** When the last page was done rendering ({@link System#nanoTime()}), or 0 before. */
+    long lastPageEndedNanos() {
+        return lastPageEndedNanos;
     }
 
     void pageBegun(int number) {

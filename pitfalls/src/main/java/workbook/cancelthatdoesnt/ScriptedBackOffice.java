@@ -22,13 +22,14 @@ final class ScriptedBackOffice implements PageRenderer, Archive {
     public Page render(Export export, int number) {
         Job job = job(export.name());
         job.pageBegun(number);
-        long end = System.nanoTime() + job.pageTime.toNanos();
+        long end = System.nanoTime() + job.pageTime(number).toNanos();
         boolean interrupted = false;
         for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
             // An interrupt would end every park at once: keep it aside, and give it back when the page is done.
             interrupted |= Thread.interrupted();
             LockSupport.parkNanos(left);
         }
+        job.pageEnded(number);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -27,11 +27,16 @@ public class ReportExporter implements Exports {
     private String exportAll(Export export) {
         List<Page> pages = new ArrayList<>();
         for (int number = 1; number <= export.pages(); number++) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("export of " + export.name() + " cancelled");
-            }
+            checkNotCancelled(export);
             pages.add(renderer.render(export, number));
         }
+        checkNotCancelled(export); // a cancel during the last page: nothing stored
         return archive.store(export.name(), pages);
+    }
+
+    private static void checkNotCancelled(Export export) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("export of " + export.name() + " cancelled");
+        }
     }
 }

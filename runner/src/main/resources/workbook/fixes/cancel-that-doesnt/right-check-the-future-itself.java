@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 // Right fix, another way: cooperative cancellation through the future itself. The export checks, before each
-// page, whether the future it completes has been cancelled; no interrupt needed.
+// page and once more before the store, whether the future it completes has been cancelled; no interrupt needed.
 // expect: FIXED
 
 /** Exports reports page by page in the background; the user can cancel an export from its future. */
@@ -44,6 +44,9 @@ public class ReportExporter implements Exports {
                 throw new CancellationException("export of " + export.name() + " cancelled");
             }
             pages.add(renderer.render(export, number));
+        }
+        if (result.isCancelled()) { // cancelled during the last page: nothing stored
+            throw new CancellationException("export of " + export.name() + " cancelled");
         }
         return archive.store(export.name(), pages);
     }
