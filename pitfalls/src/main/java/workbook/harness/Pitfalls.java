@@ -44,11 +44,20 @@ public final class Pitfalls {
         return all().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
+    /**
+     * Where the pitfalls are looked for, as {@link ServiceLoader#load(Class)} looks: the thread's context class loader
+     * (an AOT training run sets its own, so that no pitfall class ends up in the cache).
+     */
+    private static ClassLoader loader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : ClassLoader.getSystemClassLoader();
+    }
+
     /** The class names the service files on the class path register, as {@link ServiceLoader} reads them. */
     private static List<String> providerNames() {
         List<String> names = new ArrayList<>();
         try {
-            for (URL file : Collections.list(Pitfalls.class.getClassLoader().getResources(SERVICES))) {
+            for (URL file : Collections.list(loader().getResources(SERVICES))) {
                 try (BufferedReader lines = new BufferedReader(
                         new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
                     lines.lines().map(line -> line.replaceFirst("#.*", "").strip()).filter(line -> !line.isEmpty())
@@ -64,8 +73,7 @@ public final class Pitfalls {
     /** The registered pitfall of this class made as ServiceLoader would make it; empty if it cannot be. */
     private static Optional<Pitfall<?>> make(String className) {
         try {
-            Object made = Class.forName(className, true, Pitfalls.class.getClassLoader()).getConstructor()
-                    .newInstance();
+            Object made = Class.forName(className, true, loader()).getConstructor().newInstance();
             return made instanceof Pitfall<?> pitfall ? Optional.of(pitfall) : Optional.empty();
         } catch (ReflectiveOperationException | LinkageError e) {
             return Optional.empty(); // found among all of them, or said to be missing, as ServiceLoader would

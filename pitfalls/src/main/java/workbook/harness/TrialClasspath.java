@@ -45,7 +45,10 @@ public final class TrialClasspath {
 
     static String forVariant(Variant variant, Path mine, String classPath) {
         List<String> entries = entries(classPath);
-        List<String> solutions = entries.stream().filter(TrialClasspath::holdsSolutions).toList();
+        java.util.function.Predicate<String> holdsSolutions = classPath.equals(System.getProperty("java.class.path"))
+                ? markedOnThisClassPath()
+                : TrialClasspath::holdsSolutions;
+        List<String> solutions = entries.stream().filter(holdsSolutions).toList();
         entries.removeAll(solutions);
         switch (variant) {
             case BROKEN -> {
@@ -73,7 +76,10 @@ public final class TrialClasspath {
      */
     static List<String> entries(String classPath) {
         List<String> entries = new ArrayList<>();
-        for (String entry : classPath.split(File.pathSeparator)) {
+        String[] listed = classPath.split(File.pathSeparator);
+        // One jar for the whole class path: a launcher's manifest-only jar, whose manifest lists the class path.
+        boolean oneJar = listed.length == 1;
+        for (String entry : listed) {
             if (entry.isEmpty()) {
                 continue;
             }
@@ -88,11 +94,11 @@ public final class TrialClasspath {
                     // The java launcher ignores a wildcard over a missing folder; so do we.
                 }
             } else {
-                List<String> listed = manifestClassPath(Path.of(entry));
-                if (listed.isEmpty() || holdsClasses(Path.of(entry))) {
+                List<String> inManifest = oneJar ? manifestClassPath(Path.of(entry)) : List.of();
+                if (inManifest.isEmpty() || holdsClasses(Path.of(entry))) {
                     entries.add(entry);
                 }
-                entries.addAll(listed);
+                entries.addAll(inManifest);
             }
         }
         return entries;
@@ -102,7 +108,8 @@ public final class TrialClasspath {
      * The entries a jar's manifest adds to the class path ({@code Class-Path}, relative to the jar): how a build tool
      * may hand a test JVM its class path in one jar (Surefire's default). Listed one by one, so that the solutions jar
      * can be put first or left out; the jar that only lists them is left out itself, or the JVM would read its list
-     * again and bring the solutions back into a broken trial.
+     * again and bring the solutions back into a broken trial. Read only for a class path of one jar: opening every jar
+     * of a long one for its manifest would slow every trial's start.
      */
     static List<String> manifestClassPath(Path jar) {
         if (!jar.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jar") || !Files.isRegularFile(jar)) {
@@ -137,6 +144,28 @@ public final class TrialClasspath {
         } catch (IOException e) {
             return true;
         }
+    }
+
+    /**
+     * Whether an entry of this JVM's class path holds the solutions marker, as this JVM's class loader finds it: one
+     * look-up through jars it has open already, rather than opening each again.
+     */
+    private static java.util.function.Predicate<String> markedOnThisClassPath() {
+        java.util.Set<Path> marked = new java.util.HashSet<>();
+        try {
+            for (java.net.URL marker : java.util.Collections.list(ClassLoader.getSystemResources(SOLUTIONS_MARKER))) {
+                String location = marker.toString();
+                if (location.startsWith("jar:")) {
+                    location = location.substring("jar:".length(), location.lastIndexOf("!/"));
+                } else {
+                    location = location.substring(0, location.length() - SOLUTIONS_MARKER.length());
+                }
+                marked.add(Path.of(java.net.URI.create(location)).toAbsolutePath().normalize());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return TrialClasspath::holdsSolutions;
+        }
+        return entry -> marked.contains(Path.of(entry).toAbsolutePath().normalize());
     }
 
     private static boolean holdsSolutions(String entry) {

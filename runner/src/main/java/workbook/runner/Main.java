@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 import workbook.harness.Processes;
+import workbook.runner.commands.EarlyTrial;
+import workbook.harness.TrialLauncher;
 import workbook.runner.catalog.Catalog;
 import workbook.runner.commands.BenchCommand;
 import workbook.runner.commands.CheckCommand;
@@ -45,6 +47,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
         Processes.cleanUpOnExit();
+        // A plain "run <id>": its trial's JVM starts now, while this one builds its command line and reads the catalog.
+        EarlyTrial.headStart(args, new TrialLauncher());
         System.exit(commandLine(Workbook.fromEnvironment()).execute(args));
     }
 

@@ -3,9 +3,6 @@ package workbook.runner.commands;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,16 +42,19 @@ public final class RunCommand extends PitfallCommand implements Callable<Integer
     @Option(names = "--json", description = "Print the verdict as JSON.")
     boolean json;
 
-    @Option(names = "--budget", paramLabel = "<seconds>", defaultValue = "5", description = "How long the scenario may look for evidence (default: ${DEFAULT-VALUE} s).")
+    @Option(names = "--budget", paramLabel = "<seconds>", defaultValue = ""
+            + EarlyTrial.DEFAULT_BUDGET_SECONDS, description = "How long the scenario may look for evidence (default: ${DEFAULT-VALUE} s).")
     int budgetSeconds;
 
     @Override
     public Integer call() throws IOException {
         Workbook wb = workbook();
         Variant variant = which.fixed ? Variant.FIXED : which.mine ? Variant.MINE : Variant.BROKEN;
-        // Most of a run's time is two JVMs starting: the trial's starts while this one reads the catalog.
+        // Most of a run's time is two JVMs starting: the trial's starts while this one reads the catalog (or earlier
+        // still, when main saw a plain "run <id>": EarlyTrial#headStart).
         EarlyTrial early = variant != Variant.MINE && !hold && Pitfalls.byId(id).isPresent()
-                ? new EarlyTrial(() -> wb.launcher().run(id, variant, Workbook.budget(budgetSeconds)))
+                ? EarlyTrial.claim(id, variant, budgetSeconds,
+                        () -> wb.launcher().run(id, variant, Workbook.budget(budgetSeconds)))
                 : null;
         Catalog.Entry entry;
         try {
@@ -102,52 +102,6 @@ public final class RunCommand extends PitfallCommand implements Callable<Integer
                     ? wb.launcher().hold(entry.id(), variant, classes, Workbook.budget(budgetSeconds))
                     : TrialLauncher.Held.finished(
                             wb.launcher().run(entry.id(), variant, classes, Workbook.budget(budgetSeconds)));
-        }
-    }
-
-    /**
-     * A trial started before the catalog is read, on a daemon thread of its own (it never keeps this JVM up). Ctrl-C
-     * (an interrupt of the thread waiting for it) is passed on to it: the trial JVM is ended, and its verdict says the
-     * trial was interrupted, as a trial run on the waiting thread says.
-     */
-    private static final class EarlyTrial {
-        private final CompletableFuture<Verdict> verdict = new CompletableFuture<>();
-        private final Thread thread;
-
-        EarlyTrial(Supplier<Verdict> trial) {
-            thread = Thread.ofPlatform().name("early-trial").daemon().start(() -> {
-                try {
-                    verdict.complete(trial.get());
-                } catch (RuntimeException | Error e) {
-                    verdict.completeExceptionally(e);
-                }
-            });
-        }
-
-        Verdict verdict() {
-            boolean interrupted = false;
-            try {
-                while (true) {
-                    try {
-                        return verdict.get();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                        thread.interrupt();
-                    }
-                }
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime
-                        ? runtime
-                        : new IllegalStateException(e.getCause());
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        void stop() {
-            thread.interrupt();
         }
     }
 
