@@ -38,6 +38,18 @@ public final class LearnerCompiler {
     /** javac's "class X is public, should be declared in a file named X.java". */
     private static final String PUBLIC_CLASS_ELSEWHERE = "compiler.err.class.public.should.be.in.file";
 
+    /**
+     * A file manager per thread, kept: it reads the JDK's and the class path's archives once, not at every compilation
+     * (the wrong-fix suite compiles hundreds of files). Not shared between threads, which javac does not allow.
+     */
+    private static final ThreadLocal<StandardJavaFileManager> FILES = ThreadLocal.withInitial(
+            () -> ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, Locale.ROOT, null));
+
+    /** What a learner's file is compiled against: the broken variant's class path, which does not change. */
+    private static final class ClassPath {
+        static final String BROKEN = TrialClasspath.forVariant(Variant.BROKEN, null);
+    }
+
     private LearnerCompiler() {
     }
 
@@ -66,37 +78,36 @@ public final class LearnerCompiler {
         Files.writeString(asSubject, text);
 
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("--release", "21", "-proc:none", "-implicit:none", "-Xlint:all,-serial",
-                    "-d", classes.toString(),
-                    "-cp", TrialClasspath.forVariant(Variant.BROKEN, null));
-            boolean ok = javac.getTask(new StringWriter(), files, diagnostics, options, null,
-                    files.getJavaFileObjects(asSubject)).call();
-            List<String> errors = new ArrayList<>();
-            List<String> warnings = new ArrayList<>();
-            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                if (d.getKind() == Diagnostic.Kind.ERROR && PUBLIC_CLASS_ELSEWHERE.equals(d.getCode())) {
-                    errors.add(source + ":" + d.getLineNumber() + ": error: the public class must be named "
-                            + pitfall.subject().getSimpleName() + ", as the broken one is (the scenario runs that"
-                            + " class)");
-                } else if (d.getKind() == Diagnostic.Kind.ERROR) {
-                    errors.add(format(source, text, d, "error"));
-                } else if (d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
-                    warnings.add(format(source, text, d, "warning"));
-                }
+        StandardJavaFileManager files = FILES.get();
+        files.flush(); // forget the content of files read before: the learner may have changed them since
+        List<String> options = List.of("--release", "21", "-proc:none", "-implicit:none", "-Xlint:all,-serial",
+                "-d", classes.toString(), "-cp", ClassPath.BROKEN);
+        boolean ok = javac.getTask(new StringWriter(), files, diagnostics, options, null,
+                files.getJavaFileObjects(asSubject)).call();
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR && PUBLIC_CLASS_ELSEWHERE.equals(d.getCode())) {
+                errors.add(source + ":" + d.getLineNumber() + ": error: the public class must be named "
+                        + pitfall.subject().getSimpleName() + ", as the broken one is (the scenario runs that"
+                        + " class)");
+            } else if (d.getKind() == Diagnostic.Kind.ERROR) {
+                errors.add(format(source, text, d, "error"));
+            } else if (d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
+                warnings.add(format(source, text, d, "warning"));
             }
-            if (ok && errors.isEmpty()) {
-                Path compiled = classes.resolve(pitfall.subject().getName().replace('.', '/') + ".class");
-                if (!Files.exists(compiled)) {
-                    errors.add(source + ": must declare public class " + pitfall.subject().getSimpleName()
-                            + " in package " + pitfall.subject().getPackageName()
-                            + " (the scenario runs that class)");
-                }
-            } else if (errors.isEmpty()) {
-                errors.add(source + ": javac failed without saying why");
-            }
-            return new Compilation(classes, errors, warnings);
         }
+        if (ok && errors.isEmpty()) {
+            Path compiled = classes.resolve(pitfall.subject().getName().replace('.', '/') + ".class");
+            if (!Files.exists(compiled)) {
+                errors.add(source + ": must declare public class " + pitfall.subject().getSimpleName()
+                        + " in package " + pitfall.subject().getPackageName()
+                        + " (the scenario runs that class)");
+            }
+        } else if (errors.isEmpty()) {
+            errors.add(source + ": javac failed without saying why");
+        }
+        return new Compilation(classes, errors, warnings);
     }
 
     /** As javac prints an error or a warning: file:line: message, the line itself, and a caret under the column. */

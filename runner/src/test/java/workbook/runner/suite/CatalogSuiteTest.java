@@ -26,7 +26,7 @@ class CatalogSuiteTest {
     Stream<DynamicNode> everyPitfallReproducesItsFixIsCleanAndEveryFixtureGetsItsVerdict() {
         RegressionSuite regression = new RegressionSuite();
         WrongFixSuite wrongFixes = new WrongFixSuite(builds);
-        SideBySide runners = new SideBySide();
+        SideBySide runners = new SideBySide(Integer.getInteger("workbook.suite.jobs", SideBySide.AT_ONCE));
         List<DynamicNode> pitfalls = new ArrayList<>();
         for (Pitfall<?> pitfall : SideBySide.inTurnOrder(chosen(Pitfalls.all()))) {
             List<DynamicNode> tests = new ArrayList<>(regression.of(pitfall, runners));
