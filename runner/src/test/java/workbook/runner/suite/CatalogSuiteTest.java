@@ -14,8 +14,9 @@ import workbook.harness.Pitfalls;
 
 /**
  * The whole catalog, pitfall by pitfall: its broken example and its fix ({@link RegressionSuite}), then its wrong-fix
- * fixtures ({@link WrongFixSuite}). Every trial of both is queued at once, two running side by side
- * ({@link SideBySide}), so that the machine is never idle between one suite and the next.
+ * fixtures ({@link WrongFixSuite}). Every trial of both is queued at once, three running side by side
+ * ({@link SideBySide}; {@code -Dworkbook.suite.jobs=N} for another number), so that the machine is never idle between
+ * one suite and the next.
  */
 class CatalogSuiteTest {
 
