@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import workbook.harness.DeadlockDetector;
 import workbook.harness.Evidence;
 import workbook.harness.FailureKind;
+import workbook.harness.Lockstep;
 import workbook.harness.Finding;
 import workbook.harness.Pitfall;
 import workbook.harness.Stress;

@@ -18,6 +18,7 @@ import workbook.runner.stress.StressRun;
 import workbook.runner.stress.StressTests;
 import workbook.runner.suite.Stats;
 import workbook.runner.suite.Verification;
+import workbook.runner.suite.Machine;
 
 /**
  * One benchmark run: for each pitfall, many trials of each variant (in batches in one JVM where its trials leave

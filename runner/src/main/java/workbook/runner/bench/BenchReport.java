@@ -14,6 +14,7 @@ import workbook.harness.Outcome;
 import workbook.runner.suite.Stats;
 import workbook.runner.suite.Verification;
 import workbook.runner.suite.VerificationReport;
+import workbook.runner.suite.Machine;
 
 /** A benchmark's results as Markdown (for the README) and as JSON (for tools), with the machine they came from. */
 public final class BenchReport {

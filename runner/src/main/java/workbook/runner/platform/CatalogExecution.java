@@ -23,6 +23,7 @@ import workbook.harness.TrialLauncher;
 import workbook.harness.Variant;
 import workbook.runner.suite.FixtureChecks;
 import workbook.runner.suite.Jdk;
+import workbook.runner.suite.Machine;
 import workbook.runner.suite.SideBySide;
 import workbook.runner.suite.Stats;
 import workbook.runner.suite.Verification;
@@ -72,15 +73,14 @@ final class CatalogExecution {
 
     /** Where the trials run: the JDK (vendor, version, folder), the OS, the cores and the load average now. */
     static Map<String, String> machine(Jdk jdk) {
+        Machine here = Machine.now();
         Map<String, String> machine = new LinkedHashMap<>();
         machine.put("jdk.version", jdk.version());
         machine.put("jdk.vendor", jdk.vendor());
         machine.put("jdk.home", jdk.home().toString());
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        machine.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        machine.put("load", load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load));
+        machine.put("os", here.os() + " " + here.arch());
+        machine.put("cores", Integer.toString(here.cores()));
+        machine.put("load", here.loadBefore() < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", here.loadBefore()));
         return machine;
     }
 

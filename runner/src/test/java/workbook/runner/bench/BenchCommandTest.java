@@ -28,6 +28,7 @@ import workbook.runner.Workbook;
 import workbook.runner.catalog.Catalog;
 import workbook.runner.learner.Workspace;
 import workbook.runner.terminal.Style;
+import workbook.runner.suite.Machine;
 
 /** {@code workbook bench} with trials that are made up, so that what it counts and writes can be checked. */
 class BenchCommandTest {

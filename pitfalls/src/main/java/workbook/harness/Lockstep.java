@@ -1,4 +1,4 @@
-package workbook.aliencallunderlock;
+package workbook.harness;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * overlap step after step, on an idle machine or a busy one, instead of only when the scheduler happens to run both
  * at once. A thread that waits past the deadline (the other stuck, or descheduled for long) goes on alone.
  */
-final class Lockstep {
+public final class Lockstep {
 
     /** Slots between the threads' counters, so that they share no cache line. */
     private static final int PADDING = 16;
@@ -19,7 +19,8 @@ final class Lockstep {
     private final long deadline;
     private final AtomicLongArray together;
 
-    Lockstep(int threads, Duration limit) {
+    /** For {@code threads} threads (two), which go on alone once {@code limit} has passed. */
+    public Lockstep(int threads, Duration limit) {
         if (threads != 2) {
             throw new IllegalArgumentException("a lockstep of two threads");
         }
@@ -30,7 +31,7 @@ final class Lockstep {
     }
 
     /** Waits until the other thread has reached step {@code step} too, or the deadline has passed. */
-    void await(int thread, long step) {
+    public void await(int thread, long step) {
         reached.set(thread * PADDING, step + 1);
         int other = (thread + 1) % threads;
         int spins = 0;
@@ -44,7 +45,7 @@ final class Lockstep {
     }
 
     /** The steps both threads started together, counted by each. */
-    long together() {
+    public long together() {
         long sum = 0;
         for (int i = 0; i < threads; i++) {
             sum += together.get(i * PADDING);
